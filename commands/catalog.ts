@@ -1,0 +1,18 @@
+import type { Permission } from "../src/domain/permissions.ts";
+import type { Catalog } from "../src/i18n/en.ts";
+
+/** One line of /jxc help: how to type it, which message explains it, and who may use it. */
+export interface HelpEntry {
+  usage: string;
+  summary: keyof Catalog["commands"];
+  /** Absent: anyone in the workspace. */
+  permission?: Permission;
+}
+
+/** Everything a user can type, in the order help shows it. */
+export const helpEntries: readonly HelpEntry[] = [
+  { usage: "/jxc roles", summary: "jxc roles", permission: "roles.view" },
+  { usage: "/jxc role @user add|remove <role>", summary: "jxc role", permission: "roles.manage" },
+  { usage: "/jxc help", summary: "jxc help" },
+  { usage: "/jxc lang en|zh", summary: "jxc lang" },
+];

@@ -1,0 +1,19 @@
+import type { Db } from "../db/client.ts";
+import type { Clock } from "../src/domain/clock.ts";
+import type { Logger } from "../src/log.ts";
+import type { LocaleResolver } from "../src/slack/locale.ts";
+
+/** Company-wide facts from configuration. */
+export interface Company {
+  currency: string;
+  timeZone: string;
+}
+
+/** What listeners may use; built once in src/main.ts. */
+export interface CommandDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  locales: LocaleResolver;
+  company: Company;
+}

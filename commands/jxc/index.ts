@@ -1,0 +1,48 @@
+import type { App } from "@slack/bolt";
+import { type Permission, requirePermission } from "../../src/domain/permissions.ts";
+import { rolesOf } from "../../src/domain/roles.ts";
+import { messages } from "../../src/i18n/index.ts";
+import type { EphemeralReply } from "../../src/slack/blocks.ts";
+import { type SlashRequest, slashCommand } from "../../src/slack/slash-command.ts";
+import { closestMatch } from "../../src/text/closest-match.ts";
+import type { CommandDeps } from "../deps.ts";
+import { slashCommands } from "../names.ts";
+import { renderHelp } from "./help.ts";
+import { changeLanguage } from "./lang.ts";
+import { changeRole, showRoles } from "./roles.ts";
+
+interface Subcommand {
+  /** Checked here, on the server, before the subcommand runs; absent = anyone. */
+  permission?: Permission;
+  run(deps: CommandDeps, request: SlashRequest, argument: string): EphemeralReply | Promise<EphemeralReply>;
+}
+
+const subcommands: Record<string, Subcommand> = {
+  help: { run: (deps, request) => renderHelp(request.locale, rolesOf(deps.db, request.userId)) },
+  lang: { run: changeLanguage },
+  roles: { permission: "roles.view", run: showRoles },
+  role: { permission: "roles.manage", run: changeRole },
+};
+
+/** `/jxc <subcommand>`: help, settings and administration. */
+export function registerJxcCommand(app: App, deps: CommandDeps): void {
+  app.command(
+    slashCommands.jxc,
+    slashCommand(deps.logger, (request) => {
+      const [name = "help", ...rest] = request.text.split(/\s+/).filter(Boolean);
+      const subcommand = subcommands[name.toLowerCase()];
+      if (!subcommand) return unknownSubcommand(deps, request, name);
+      if (subcommand.permission) requirePermission(deps.db, request.userId, subcommand.permission);
+      return subcommand.run(deps, request, rest.join(" "));
+    }),
+  );
+}
+
+function unknownSubcommand(deps: CommandDeps, request: SlashRequest, name: string): EphemeralReply {
+  const suggestion = closestMatch(name, Object.keys(subcommands));
+  const m = messages(request.locale).help;
+  const lead = suggestion
+    ? m.didYouMean({ input: name, suggestion: `/jxc ${suggestion}` })
+    : m.unknown({ input: name });
+  return renderHelp(request.locale, rolesOf(deps.db, request.userId), lead);
+}

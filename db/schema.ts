@@ -1,0 +1,5 @@
+// The whole schema, one module per area; drizzle-kit reads this file.
+export * from "./tables/catalogue.ts";
+export * from "./tables/places.ts";
+export * from "./tables/stock.ts";
+export * from "./tables/system.ts";

@@ -1,0 +1,78 @@
+import type { App } from "@slack/bolt";
+import type { Hono } from "hono";
+import type { Company } from "../commands/deps.ts";
+import { registerListeners } from "../commands/index.ts";
+import { type Db, pingDatabase } from "../db/client.ts";
+import type { SlackMode } from "./config.ts";
+import type { Clock } from "./domain/clock.ts";
+import { bootstrapAdmins } from "./domain/roles.ts";
+import { createHttpApp } from "./http/server.ts";
+import { HonoSlackReceiver } from "./http/slack-receiver.ts";
+import type { Logger } from "./log.ts";
+import { type BoltConnection, createBoltApp } from "./slack/create-bolt-app.ts";
+import { createLocaleResolver } from "./slack/locale.ts";
+import { attachLocale } from "./slack/middleware/attach-locale.ts";
+import { dedupeEvents } from "./slack/middleware/dedupe-events.ts";
+import { usersInfoLocaleLookup } from "./slack/users-info-locale.ts";
+import { version } from "./version.ts";
+
+export interface JxcOptions {
+  slack: Exclude<SlackMode, { kind: "none" }>;
+  slackApiUrl: string | undefined;
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  company: Company;
+  /** Slack user ids that must hold the admin role (JXC_ADMINS). */
+  admins: readonly string[];
+  /** Tests: answer Slack only after listeners finish. */
+  waitForListeners?: boolean;
+}
+
+export interface Jxc {
+  http: Hono;
+  bolt: App;
+}
+
+/** Wires the HTTP surface, the Bolt app and every listener; used by main and by the test harness. */
+export function createJxc(options: JxcOptions): Jxc {
+  const { slack, slackApiUrl, db, clock, logger, company } = options;
+  bootstrapAdmins(db, clock, options.admins);
+  const { connection, receiver } = connect(options);
+  const bolt = createBoltApp({
+    connection,
+    slackApiUrl,
+    logger,
+  });
+  const locales = createLocaleResolver({
+    db,
+    clock,
+    logger,
+    lookup: usersInfoLocaleLookup(slack.botToken, slackApiUrl),
+  });
+  bolt.use(dedupeEvents({ db, clock }));
+  bolt.use(attachLocale({ locales }));
+  registerListeners(bolt, { db, clock, logger, locales, company });
+  const http = createHttpApp({ receiver, version, isDatabaseHealthy: () => pingDatabase(db) });
+  return { http, bolt };
+}
+
+function connect(options: JxcOptions): {
+  connection: BoltConnection;
+  receiver: HonoSlackReceiver | undefined;
+} {
+  const { slack, logger, clock } = options;
+  if (slack.kind === "socket") {
+    return {
+      connection: { kind: "socket", botToken: slack.botToken, appToken: slack.appToken },
+      receiver: undefined,
+    };
+  }
+  const receiver = new HonoSlackReceiver({
+    signingSecret: slack.signingSecret,
+    logger,
+    clock,
+    waitForListeners: options.waitForListeners ?? false,
+  });
+  return { connection: { kind: "http", botToken: slack.botToken, receiver }, receiver };
+}

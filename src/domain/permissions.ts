@@ -1,0 +1,44 @@
+import type { Db } from "../../db/client.ts";
+import { JxcError } from "./errors.ts";
+import { type Role, roles, rolesOf } from "./roles.ts";
+
+/** Who may do what. Every command, button and modal checks one of these on the server. */
+const rules = {
+  "roles.view": "anyRole",
+  "roles.manage": ["admin"],
+  "stock.view": "anyRole",
+  "stock.viewCost": [
+    "admin",
+    "purchasing_clerk",
+    "purchasing_manager",
+    "warehouse_supervisor",
+    "sales_manager",
+    "accountant",
+    "finance_supervisor",
+  ],
+  "stock.check": ["admin", "warehouse_supervisor", "finance_supervisor"],
+  "catalogue.import": ["admin"],
+} as const satisfies Record<string, "anyRole" | readonly Role[]>;
+
+export type Permission = keyof typeof rules;
+
+/** The roles that grant a permission. */
+export function rolesAllowed(permission: Permission): readonly Role[] {
+  const rule = rules[permission];
+  return rule === "anyRole" ? roles : rule;
+}
+
+/** Whether someone holding these roles may do it. */
+export function can(held: ReadonlySet<Role>, permission: Permission): boolean {
+  return rolesAllowed(permission).some((role) => held.has(role));
+}
+
+/** Throws NOT_ALLOWED (naming the roles that would allow it) unless the user may. */
+export function requirePermission(db: Db, userId: string, permission: Permission): Set<Role> {
+  const held = rolesOf(db, userId);
+  if (!can(held, permission)) {
+    const allowed = rules[permission];
+    throw new JxcError("NOT_ALLOWED", { roles: allowed === "anyRole" ? "any" : allowed.join(",") });
+  }
+  return held;
+}

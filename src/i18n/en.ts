@@ -1,0 +1,142 @@
+import type { ErrorCode, ErrorParams, InputProblem } from "../domain/errors.ts";
+import type { Role } from "../domain/roles.ts";
+import { roleList } from "./role-list.ts";
+
+type ErrorText = (p: ErrorParams) => string;
+
+const problems: Record<InputProblem, string> = {
+  not_a_number: "it is not a number",
+  zero: "it must be more than zero",
+  negative: "it cannot be negative",
+  fractional: "this unit only comes in whole numbers",
+  too_large: "it is far too large",
+  too_many_decimals: "it has more decimals than the currency",
+  unknown_unit: "that unit is not one of this item's units",
+  empty: "it is empty",
+  too_long: "it is too long",
+};
+const roleNames: Record<Role, string> = {
+  admin: "Admin",
+  purchasing_clerk: "Purchasing clerk",
+  purchasing_manager: "Purchasing manager",
+  warehouse_keeper: "Warehouse keeper",
+  warehouse_supervisor: "Warehouse supervisor",
+  salesperson: "Salesperson",
+  sales_manager: "Sales manager",
+  accountant: "Accountant",
+  finance_supervisor: "Finance supervisor",
+};
+const why = (p: ErrorParams) =>
+  typeof p.problem === "string" && p.problem in problems ? `: ${problems[p.problem as InputProblem]}` : "";
+
+/** English messages; the shape of this object is the catalogue every language must fill. */
+export const en = {
+  errors: {
+    NOT_ALLOWED: (p) =>
+      p.roles === "any"
+        ? "You have no jxc role yet. Ask an admin to give you one (`/jxc role @you add <role>`)."
+        : `You are not allowed to do that${p.roles ? ` — it needs one of: ${roleList(p.roles, roleNames)}` : ""}.`,
+    NOT_FOUND: (p) => `Nothing found${p.what ? ` for ${p.what}` : ""}.`,
+    INVALID_INPUT: (p) => `That input is not valid${why(p)}.`,
+    UNKNOWN_SUBCOMMAND: (p) => `Unknown command \`${p.input}\`.`,
+    UNSUPPORTED_LANGUAGE: (p) => `\`${p.input}\` is not a language jxc speaks. Try \`en\` or \`zh\`.`,
+    CONFLICT: () => "Someone changed this at the same time. Please try again.",
+    INSUFFICIENT_STOCK: (p) =>
+      `Not enough stock${p.sku ? ` of ${p.sku}` : ""}${p.available !== undefined ? `: ${p.available} available` : ""}${p.requested !== undefined ? `, ${p.requested} needed` : ""}.`,
+    UNKNOWN_ITEM: (p) =>
+      `No item matches \`${p.query}\`${p.suggestions ? `. Did you mean ${p.suggestions}?` : "."}`,
+    UNKNOWN_WAREHOUSE: (p) => `No warehouse \`${p.code}\`${p.known ? `. Warehouses: ${p.known}` : "."}`,
+    UNKNOWN_LOCATION: (p) => `No bin \`${p.code}\` in warehouse ${p.warehouse}.`,
+    UNKNOWN_USER: (p) => `\`${p.input}\` is not a Slack user. Mention them, e.g. @alice.`,
+    UNKNOWN_ROLE: (p) => `\`${p.input}\` is not a role. Roles: ${p.known}`,
+    INVALID_QUANTITY: (p) => `\`${p.input}\` is not a valid quantity${why(p)}.`,
+    INVALID_MONEY: (p) => `\`${p.input}\` is not a valid amount${why(p)}.`,
+    LAST_ADMIN: () => "That would leave nobody with the admin role. Make someone else admin first.",
+    DUPLICATE: (p) => `${p.what} \`${p.key}\` already exists.`,
+    ALREADY_DECIDED: (p) => `Already decided${p.by ? ` by <@${p.by}>` : ""}.`,
+    STALE_ACTION: () => "This message is out of date; nothing was changed.",
+  } satisfies Record<ErrorCode, ErrorText>,
+  problems,
+  roleNames,
+  generic: {
+    unexpected: (p: { ref: string }) =>
+      `Something went wrong on our side and nothing was changed. Please try again; if it keeps happening, give your admin this reference: \`${p.ref}\`.`,
+  },
+  help: {
+    title: "jxc — purchase · sales · inventory",
+    intro: "Here is what you can do. Type a command in any channel or DM.",
+    didYouMean: (p: { input: string; suggestion: string }) =>
+      `I don't know \`${p.input}\`. Did you mean \`${p.suggestion}\`?`,
+    unknown: (p: { input: string }) => `I don't know \`${p.input}\`.`,
+    noRole: "_You have no jxc role yet, so most commands are hidden. Ask an admin to give you one._",
+    footer: "Language: `/jxc lang en` · `/jxc lang zh`",
+  },
+  commands: {
+    stock: "Stock on hand, reserved and available, by warehouse and bin",
+    "jxc roles": "Who holds which role",
+    "jxc role": "Give or take away a role (admins)",
+    "jxc import": "Import a CSV file of items, opening stock, suppliers or customers (admins)",
+    "jxc check": "Rebuild stock balances from the ledger and report any difference",
+    "jxc help": "Show this help",
+    "jxc lang": "Choose your language: `en` (English) or `zh` (简体中文)",
+  },
+  stock: {
+    onHand: "On hand",
+    reserved: "Reserved",
+    available: "Available",
+    onOrder: "On order",
+    value: "Stock value",
+    averageCost: "Average cost",
+    lowStock: (p: { reorderPoint: string }) =>
+      `:warning: *Low stock* — at or below the reorder point of ${p.reorderPoint}`,
+    byLocation: "By warehouse and bin",
+    nothingStocked: "_No stock in any bin._",
+    moreBins: (p: { count: number }) => `…and ${p.count} more bins`,
+    share: "Share in channel",
+    sharedBy: (p: { user: string }) => `Shared by <@${p.user}>`,
+    matches: (p: { total: number; query: string; from: number; to: number }) =>
+      `${p.total} items match \`${p.query}\` (showing ${p.from}–${p.to})`,
+    details: "Details",
+    previous: "◀ Previous",
+    next: "Next ▶",
+    noMatch: (p: { query: string }) => `No item matches \`${p.query}\`.`,
+    suggestions: "Did you mean:",
+    inWarehouse: (p: { warehouse: string }) => `in ${p.warehouse}`,
+  },
+  check: {
+    allAgree: ":white_check_mark: Every stock balance and item valuation agrees with the ledger.",
+    differences: (p: { count: number }) => `:x: ${p.count} differences between the ledger and the balances:`,
+    balanceLine: (p: {
+      itemId: number;
+      locationId: number;
+      lotKey: number;
+      ledgerOnHand: number;
+      balanceOnHand: number;
+    }) =>
+      `• item ${p.itemId} at location ${p.locationId}${p.lotKey ? ` lot ${p.lotKey}` : ""}: ledger ${p.ledgerOnHand}, balance ${p.balanceOnHand}`,
+    valuationLine: (p: {
+      itemId: number;
+      ledgerQty: number;
+      ledgerValue: number;
+      storedQty: number;
+      storedValue: number;
+    }) =>
+      `• item ${p.itemId} valuation: ledger ${p.ledgerQty} / ${p.ledgerValue}, stored ${p.storedQty} / ${p.storedValue}`,
+    more: (p: { count: number }) => `…and ${p.count} more`,
+  },
+  roles: {
+    title: "Roles",
+    nobody: "_nobody yet_",
+    granted: (p: { user: string; role: string }) => `Done — <@${p.user}> is now ${p.role}.`,
+    alreadyHas: (p: { user: string; role: string }) => `<@${p.user}> already is ${p.role}; nothing changed.`,
+    revoked: (p: { user: string; role: string }) => `Done — <@${p.user}> is no longer ${p.role}.`,
+    didNotHave: (p: { user: string; role: string }) => `<@${p.user}> was not ${p.role}; nothing changed.`,
+    usage: "Usage: `/jxc role @user add <role>` or `/jxc role @user remove <role>`",
+  },
+  lang: {
+    changed: "Done — jxc will talk to you in English.",
+    usage: "Usage: `/jxc lang en` or `/jxc lang zh`",
+  },
+};
+
+export type Catalog = typeof en;

@@ -1,0 +1,123 @@
+import type { ErrorParams, InputProblem } from "../domain/errors.ts";
+import type { Role } from "../domain/roles.ts";
+import type { Catalog } from "./en.ts";
+import { roleList } from "./role-list.ts";
+
+const problems: Record<InputProblem, string> = {
+  not_a_number: "不是数字",
+  zero: "必须大于零",
+  negative: "不能为负数",
+  fractional: "该单位只能是整数",
+  too_large: "数值过大",
+  too_many_decimals: "小数位数超过货币精度",
+  unknown_unit: "该商品没有这个单位",
+  empty: "不能为空",
+  too_long: "内容过长",
+};
+const roleNames: Record<Role, string> = {
+  admin: "管理员",
+  purchasing_clerk: "采购员",
+  purchasing_manager: "采购经理",
+  warehouse_keeper: "仓管员",
+  warehouse_supervisor: "仓库主管",
+  salesperson: "销售员",
+  sales_manager: "销售经理",
+  accountant: "会计",
+  finance_supervisor: "财务主管",
+};
+const why = (p: ErrorParams) =>
+  typeof p.problem === "string" && p.problem in problems ? `：${problems[p.problem as InputProblem]}` : "";
+
+/** 简体中文; typed against the English catalogue so no message can be missing. */
+export const zhCN: Catalog = {
+  errors: {
+    NOT_ALLOWED: (p) =>
+      p.roles === "any"
+        ? "您还没有 jxc 角色，请联系管理员为您分配（`/jxc role @您 add <角色>`）。"
+        : `您没有权限执行此操作${p.roles ? `（需要以下角色之一：${roleList(p.roles, roleNames)}）` : ""}。`,
+    NOT_FOUND: (p) => `未找到${p.what ? ` ${p.what}` : "相关内容"}。`,
+    INVALID_INPUT: (p) => `输入无效${why(p)}。`,
+    UNKNOWN_SUBCOMMAND: (p) => `未知命令 \`${p.input}\`。`,
+    UNSUPPORTED_LANGUAGE: (p) => `jxc 不支持 \`${p.input}\`，请使用 \`en\` 或 \`zh\`。`,
+    CONFLICT: () => "有人同时修改了此内容，请重试。",
+    INSUFFICIENT_STOCK: (p) =>
+      `库存不足${p.sku ? `：${p.sku}` : ""}${p.available !== undefined ? `，可用 ${p.available}` : ""}${p.requested !== undefined ? `，需要 ${p.requested}` : ""}。`,
+    UNKNOWN_ITEM: (p) =>
+      `没有与 \`${p.query}\` 匹配的商品${p.suggestions ? `。您是否要找：${p.suggestions}？` : "。"}`,
+    UNKNOWN_WAREHOUSE: (p) => `没有仓库 \`${p.code}\`${p.known ? `。现有仓库：${p.known}` : "。"}`,
+    UNKNOWN_LOCATION: (p) => `仓库 ${p.warehouse} 中没有库位 \`${p.code}\`。`,
+    UNKNOWN_USER: (p) => `\`${p.input}\` 不是 Slack 用户，请用 @ 提及，例如 @alice。`,
+    UNKNOWN_ROLE: (p) => `\`${p.input}\` 不是有效角色。角色：${p.known}`,
+    INVALID_QUANTITY: (p) => `\`${p.input}\` 不是有效数量${why(p)}。`,
+    INVALID_MONEY: (p) => `\`${p.input}\` 不是有效金额${why(p)}。`,
+    LAST_ADMIN: () => "这样将没有任何管理员。请先指定其他管理员。",
+    DUPLICATE: (p) => `${p.what} \`${p.key}\` 已存在。`,
+    ALREADY_DECIDED: (p) => `已处理${p.by ? `（由 <@${p.by}> 决定）` : ""}。`,
+    STALE_ACTION: () => "此消息已过期，未做任何更改。",
+  },
+  problems,
+  roleNames,
+  generic: {
+    unexpected: (p) => `系统出错，未做任何更改。请重试；如果问题持续，请把此编号告诉管理员：\`${p.ref}\`。`,
+  },
+  help: {
+    title: "jxc — 进销存",
+    intro: "您可以使用以下命令，在任意频道或私信中输入即可。",
+    didYouMean: (p) => `无法识别 \`${p.input}\`。您是想输入 \`${p.suggestion}\` 吗？`,
+    unknown: (p) => `无法识别 \`${p.input}\`。`,
+    noRole: "_您还没有 jxc 角色，因此大部分命令未显示。请联系管理员为您分配角色。_",
+    footer: "语言：`/jxc lang en` · `/jxc lang zh`",
+  },
+  commands: {
+    stock: "查询库存：按仓库和库位显示在库、预留和可用数量",
+    "jxc roles": "查看各角色成员",
+    "jxc role": "分配或取消角色（管理员）",
+    "jxc import": "导入商品、期初库存、供应商或客户 CSV 文件（管理员）",
+    "jxc check": "根据库存流水重新核对库存余额并报告差异",
+    "jxc help": "显示本帮助",
+    "jxc lang": "选择语言：`en`（English）或 `zh`（简体中文）",
+  },
+  stock: {
+    onHand: "在库",
+    reserved: "预留",
+    available: "可用",
+    onOrder: "在途",
+    value: "库存金额",
+    averageCost: "平均成本",
+    lowStock: (p) => `:warning: *库存不足* — 已低于或等于再订货点 ${p.reorderPoint}`,
+    byLocation: "按仓库和库位",
+    nothingStocked: "_所有库位均无库存。_",
+    moreBins: (p) => `……另有 ${p.count} 个库位`,
+    share: "分享到频道",
+    sharedBy: (p) => `由 <@${p.user}> 分享`,
+    matches: (p) => `共有 ${p.total} 个商品匹配 \`${p.query}\`（显示第 ${p.from}–${p.to} 个）`,
+    details: "详情",
+    previous: "◀ 上一页",
+    next: "下一页 ▶",
+    noMatch: (p) => `没有与 \`${p.query}\` 匹配的商品。`,
+    suggestions: "您是否要找：",
+    inWarehouse: (p) => `仓库 ${p.warehouse}`,
+  },
+  check: {
+    allAgree: ":white_check_mark: 所有库存余额和商品估值均与库存流水一致。",
+    differences: (p) => `:x: 库存流水与余额之间有 ${p.count} 处差异：`,
+    balanceLine: (p) =>
+      `• 商品 ${p.itemId} 库位 ${p.locationId}${p.lotKey ? ` 批次 ${p.lotKey}` : ""}：流水 ${p.ledgerOnHand}，余额 ${p.balanceOnHand}`,
+    valuationLine: (p) =>
+      `• 商品 ${p.itemId} 估值：流水 ${p.ledgerQty} / ${p.ledgerValue}，记录 ${p.storedQty} / ${p.storedValue}`,
+    more: (p) => `……另有 ${p.count} 处`,
+  },
+  roles: {
+    title: "角色",
+    nobody: "_暂无_",
+    granted: (p) => `已完成：<@${p.user}> 现在是${p.role}。`,
+    alreadyHas: (p) => `<@${p.user}> 已经是${p.role}，未做更改。`,
+    revoked: (p) => `已完成：<@${p.user}> 不再是${p.role}。`,
+    didNotHave: (p) => `<@${p.user}> 原本不是${p.role}，未做更改。`,
+    usage: "用法：`/jxc role @用户 add <角色>` 或 `/jxc role @用户 remove <角色>`",
+  },
+  lang: {
+    changed: "好的，jxc 以后将用简体中文与您交流。",
+    usage: "用法：`/jxc lang en` 或 `/jxc lang zh`",
+  },
+};

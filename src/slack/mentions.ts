@@ -1,0 +1,9 @@
+/**
+ * A user as a slash command carries it: `<@U123|alice>` (with should_escape),
+ * `<@U123>`, or a bare member id. A plain "@alice" cannot be resolved safely.
+ */
+export function parseUserMention(input: string): string | undefined {
+  const escaped = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(input);
+  if (escaped) return escaped[1];
+  return /^[UW][A-Z0-9]{2,}$/.test(input) ? input : undefined;
+}

@@ -1,0 +1,158 @@
+import type {
+  EmulatedUser,
+  FailureRule,
+  OpenView,
+  RecordedCall,
+  ResponseUrlContext,
+  ResponseUrlPost,
+  StoredMessage,
+} from "./emulator-types.ts";
+
+export const TRIGGER_TTL_MS = 3_000;
+export const RESPONSE_URL_TTL_MS = 30 * 60_000;
+export const RESPONSE_URL_MAX_USES = 5;
+
+// Slack lets a channel absorb a short burst before pacing posts to the configured rate.
+const CHANNEL_BURST = 3;
+
+export interface TriggerRecord {
+  createdAt: number;
+  used: boolean;
+  userId?: string;
+}
+
+export interface ResponseUrlRecord {
+  context: ResponseUrlContext;
+  createdAt: number;
+  uses: number;
+  // Without a message in the context, replace_original targets what this URL posted last.
+  lastPostedTs?: string;
+}
+
+export interface FileRecord {
+  name: string;
+  declaredLength: number;
+  title?: string;
+  bytes?: Buffer;
+  channel?: string;
+  completed: boolean;
+}
+
+interface RateBucket {
+  tokens: number;
+  updatedAt: number;
+}
+
+/** Everything the fake Slack workspace remembers; handlers mutate it directly. */
+export class EmulatorState {
+  readonly users = new Map<string, EmulatedUser>();
+  readonly channelNames = new Map<string, string>();
+  calls: RecordedCall[] = [];
+  messages: StoredMessage[] = [];
+  readonly views = new Map<string, OpenView>();
+  /** rootViewId → view ids from bottom to top of the modal stack. */
+  readonly stacks = new Map<string, string[]>();
+  readonly homeViewIds = new Map<string, string>();
+  readonly triggers = new Map<string, TriggerRecord>();
+  readonly responseUrls = new Map<string, ResponseUrlRecord>();
+  responseUrlPosts: ResponseUrlPost[] = [];
+  readonly failures = new Map<string, FailureRule[]>();
+  readonly files = new Map<string, FileRecord>();
+  channelRate: { perSecond: number; buckets: Map<string, RateBucket> } | undefined;
+  baseUrl = "";
+  private clockOffsetMs = 0;
+  // Counters survive reset() so ids and timestamps never repeat within one emulator.
+  private tsCounter = 0;
+  private idCounter = 0;
+
+  constructor(
+    readonly botUserId: string,
+    readonly botToken: string,
+  ) {}
+
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  advanceTime(ms: number): void {
+    this.clockOffsetMs += ms;
+  }
+
+  nextTs(): string {
+    this.tsCounter += 1;
+    const micros = this.tsCounter * 100;
+    const seconds = 1_700_000_000 + Math.floor(micros / 1_000_000);
+    return `${seconds}.${String(micros % 1_000_000).padStart(6, "0")}`;
+  }
+
+  nextId(prefix: string, width = 9): string {
+    this.idCounter += 1;
+    return `${prefix}${this.idCounter.toString(36).toUpperCase().padStart(width, "0")}`;
+  }
+
+  reset(): void {
+    this.calls = [];
+    this.messages = [];
+    this.views.clear();
+    this.stacks.clear();
+    this.homeViewIds.clear();
+    this.triggers.clear();
+    this.responseUrls.clear();
+    this.responseUrlPosts = [];
+    this.failures.clear();
+    this.files.clear();
+    this.channelRate = undefined;
+  }
+
+  /** Slack accepts a user id as a channel and delivers to the DM with that user. */
+  resolveChannel(channel: string): string {
+    return /^[UW][A-Z0-9]+$/.test(channel) ? `D${channel}` : channel;
+  }
+
+  findMessage(channel: string, ts: string, options: { ephemeral?: boolean } = {}): StoredMessage | undefined {
+    const resolved = this.resolveChannel(channel);
+    return this.messages.find(
+      (message) =>
+        message.channel === resolved &&
+        message.ts === ts &&
+        (options.ephemeral === undefined || Boolean(message.ephemeral) === options.ephemeral),
+    );
+  }
+
+  removeMessage(target: StoredMessage): void {
+    this.messages = this.messages.filter((message) => message !== target);
+  }
+
+  takeFailure(method: string): FailureRule | undefined {
+    const queue = this.failures.get(method);
+    const rule = queue?.[0];
+    if (!queue || !rule) return undefined;
+    const remaining = (rule.times ?? 1) - 1;
+    if (remaining > 0) queue[0] = { ...rule, times: remaining };
+    else queue.shift();
+    return rule;
+  }
+
+  /** Token bucket per channel; answers false when the post must be rate limited. */
+  admitChannelPost(channel: string): boolean {
+    if (!this.channelRate) return true;
+    const { perSecond, buckets } = this.channelRate;
+    const capacity = Math.max(CHANNEL_BURST, perSecond);
+    const now = this.now();
+    const bucket = buckets.get(channel) ?? { tokens: capacity, updatedAt: now };
+    bucket.tokens = Math.min(capacity, bucket.tokens + ((now - bucket.updatedAt) / 1000) * perSecond);
+    bucket.updatedAt = now;
+    buckets.set(channel, bucket);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+
+  userStack(userId: string | undefined): string[] | undefined {
+    for (const [rootId, stack] of this.stacks) {
+      const root = this.views.get(rootId);
+      if (root && root.userId === userId) return stack;
+    }
+    return undefined;
+  }
+}
