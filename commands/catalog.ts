@@ -11,8 +11,15 @@ export interface HelpEntry {
 
 /** Everything a user can type, in the order help shows it. */
 export const helpEntries: readonly HelpEntry[] = [
+  { usage: "/stock <sku | barcode | name> [@warehouse]", summary: "stock", permission: "stock.view" },
   { usage: "/jxc roles", summary: "jxc roles", permission: "roles.view" },
   { usage: "/jxc role @user add|remove <role>", summary: "jxc role", permission: "roles.manage" },
+  {
+    usage: "/jxc import items|stock|suppliers|customers",
+    summary: "jxc import",
+    permission: "catalogue.import",
+  },
+  { usage: "/jxc check", summary: "jxc check", permission: "stock.check" },
   { usage: "/jxc help", summary: "jxc help" },
   { usage: "/jxc lang en|zh", summary: "jxc lang" },
 ];

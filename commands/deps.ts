@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.ts";
+import type { ItemSearchIndex } from "../src/domain/catalogue/search-index.ts";
 import type { Clock } from "../src/domain/clock.ts";
 import type { Logger } from "../src/log.ts";
 import type { LocaleResolver } from "../src/slack/locale.ts";
@@ -16,4 +17,6 @@ export interface CommandDeps {
   logger: Logger;
   locales: LocaleResolver;
   company: Company;
+  /** In-memory item search, shared by /stock and every item picker. */
+  itemIndex: ItemSearchIndex;
 }

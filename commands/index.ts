@@ -1,10 +1,16 @@
 import type { App } from "@slack/bolt";
 import { registerAppHome } from "./app-home.ts";
+import { registerCsvImportSubmission } from "./csv-import/submit.ts";
 import type { CommandDeps } from "./deps.ts";
 import { registerJxcCommand } from "./jxc/index.ts";
+import { registerItemPicker } from "./pickers/item-picker.ts";
+import { registerStockCommand } from "./stock/index.ts";
 
 /** Every listener the app has, registered in one place. */
 export function registerListeners(app: App, deps: CommandDeps): void {
   registerJxcCommand(app, deps);
+  registerStockCommand(app, deps);
+  registerCsvImportSubmission(app, deps);
+  registerItemPicker(app, deps);
   registerAppHome(app, deps);
 }

@@ -4,6 +4,7 @@ import type { Company } from "../commands/deps.ts";
 import { registerListeners } from "../commands/index.ts";
 import { type Db, pingDatabase } from "../db/client.ts";
 import type { SlackMode } from "./config.ts";
+import { ItemSearchIndex } from "./domain/catalogue/search-index.ts";
 import type { Clock } from "./domain/clock.ts";
 import { bootstrapAdmins } from "./domain/roles.ts";
 import { createHttpApp } from "./http/server.ts";
@@ -52,7 +53,7 @@ export function createJxc(options: JxcOptions): Jxc {
   });
   bolt.use(dedupeEvents({ db, clock }));
   bolt.use(attachLocale({ locales }));
-  registerListeners(bolt, { db, clock, logger, locales, company });
+  registerListeners(bolt, { db, clock, logger, locales, company, itemIndex: ItemSearchIndex.build(db) });
   const http = createHttpApp({ receiver, version, isDatabaseHealthy: () => pingDatabase(db) });
   return { http, bolt };
 }

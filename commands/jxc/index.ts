@@ -7,14 +7,20 @@ import { type SlashRequest, slashCommand } from "../../src/slack/slash-command.t
 import { closestMatch } from "../../src/text/closest-match.ts";
 import type { CommandDeps } from "../deps.ts";
 import { slashCommands } from "../names.ts";
+import { checkStock } from "./check.ts";
 import { renderHelp } from "./help.ts";
+import { openImport } from "./import.ts";
 import { changeLanguage } from "./lang.ts";
 import { changeRole, showRoles } from "./roles.ts";
 
 interface Subcommand {
   /** Checked here, on the server, before the subcommand runs; absent = anyone. */
   permission?: Permission;
-  run(deps: CommandDeps, request: SlashRequest, argument: string): EphemeralReply | Promise<EphemeralReply>;
+  run(
+    deps: CommandDeps,
+    request: SlashRequest,
+    argument: string,
+  ): EphemeralReply | undefined | Promise<EphemeralReply | undefined>;
 }
 
 const subcommands: Record<string, Subcommand> = {
@@ -22,6 +28,8 @@ const subcommands: Record<string, Subcommand> = {
   lang: { run: changeLanguage },
   roles: { permission: "roles.view", run: showRoles },
   role: { permission: "roles.manage", run: changeRole },
+  check: { permission: "stock.check", run: checkStock },
+  import: { permission: "catalogue.import", run: openImport },
 };
 
 /** `/jxc <subcommand>`: help, settings and administration. */

@@ -103,6 +103,41 @@ export const en = {
     suggestions: "Did you mean:",
     inWarehouse: (p: { warehouse: string }) => `in ${p.warehouse}`,
   },
+  importCsv: {
+    title: "Import CSV",
+    submit: "Import",
+    close: "Cancel",
+    done: "Close",
+    kinds: { items: "items", stock: "opening stock", suppliers: "suppliers", customers: "customers" },
+    intro: (p: { kind: string; columns: string }) =>
+      `Upload a CSV file of *${p.kind}* with the columns \`${p.columns}\`. UTF-8 and GBK/GB18030 (Excel on Chinese Windows) are both fine. Every row is checked first: one bad row and nothing is imported, unless you tick the box below.`,
+    fileLabel: "CSV file",
+    skipBad: "Skip bad rows and import the good ones",
+    optionsLabel: "Options",
+    usage:
+      "Usage: `/jxc import items`, `/jxc import stock`, `/jxc import suppliers` or `/jxc import customers`",
+    noFile: "Choose a CSV file to import.",
+    working: (p: { name: string }) =>
+      `Importing \`${p.name}\`… the result will appear here and in a direct message.`,
+    imported: (p: { kind: string; name: string }) =>
+      `:white_check_mark: Imported ${p.kind} from \`${p.name}\``,
+    failed: (p: { kind: string; name: string }) =>
+      `:x: Nothing was imported from \`${p.name}\` (${p.kind}): fix these rows and upload again.`,
+    summary: (p: {
+      rows: number;
+      created: number;
+      updated: number;
+      unchanged: number;
+      skipped: number;
+      encoding: string;
+    }) =>
+      `${p.rows} rows · ${p.created} created · ${p.updated} updated · ${p.unchanged} unchanged · ${p.skipped} skipped · read as ${p.encoding}`,
+    createdPlaces: (p: { warehouses: string; bins: string }) =>
+      `New warehouses: ${p.warehouses || "none"} · new bins: ${p.bins || "none"}`,
+    rowError: (p: { row: number; column: string; message: string }) =>
+      `• Row ${p.row}${p.column ? `, ${p.column}` : ""}: ${p.message}`,
+    moreErrors: (p: { count: number }) => `…and ${p.count} more`,
+  },
   check: {
     allAgree: ":white_check_mark: Every stock balance and item valuation agrees with the ledger.",
     differences: (p: { count: number }) => `:x: ${p.count} differences between the ledger and the balances:`,
@@ -123,6 +158,9 @@ export const en = {
     }) =>
       `• item ${p.itemId} valuation: ledger ${p.ledgerQty} / ${p.ledgerValue}, stored ${p.storedQty} / ${p.storedValue}`,
     more: (p: { count: number }) => `…and ${p.count} more`,
+  },
+  pickers: {
+    item: "Search SKU, barcode or name",
   },
   roles: {
     title: "Roles",

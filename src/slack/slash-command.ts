@@ -1,4 +1,5 @@
 import type { Middleware, SlackCommandMiddlewareArgs } from "@slack/bolt";
+import type { ModalView } from "@slack/types";
 import { isJxcError } from "../domain/errors.ts";
 import { describeError, type Locale, messages } from "../i18n/index.ts";
 import type { Logger } from "../log.ts";
@@ -13,16 +14,21 @@ export interface SlashRequest {
   triggerId: string;
   locale: Locale;
   requestId: string;
+  /** Opens a modal on this command's trigger (single use, valid for 3 s). */
+  openModal(view: ModalView): Promise<void>;
 }
 
-export type SlashHandler = (request: SlashRequest) => Promise<EphemeralReply> | EphemeralReply;
+/** A reply for the user, or nothing when the command answered by opening a modal. */
+export type SlashHandler = (
+  request: SlashRequest,
+) => Promise<EphemeralReply | undefined> | EphemeralReply | undefined;
 
 /**
  * Adapts a handler to Bolt: the reply goes back in the ack (the fastest path),
  * and any error becomes a friendly ephemeral line in the user's language.
  */
 export function slashCommand(logger: Logger, handler: SlashHandler): Middleware<SlackCommandMiddlewareArgs> {
-  return async ({ command, ack, context }) => {
+  return async ({ command, ack, context, client }) => {
     const request: SlashRequest = {
       text: command.text.trim(),
       userId: command.user_id,
@@ -30,14 +36,17 @@ export function slashCommand(logger: Logger, handler: SlashHandler): Middleware<
       triggerId: command.trigger_id,
       locale: localeOf(context),
       requestId: typeof context.requestId === "string" ? context.requestId : "",
+      openModal: async (view) => {
+        await client.views.open({ trigger_id: command.trigger_id, view });
+      },
     };
-    let reply: EphemeralReply;
+    let reply: EphemeralReply | undefined;
     try {
       reply = await handler(request);
     } catch (error) {
       reply = { text: errorText(error, request, logger, command.command) };
     }
-    await ack(toEphemeral(reply));
+    await ack(reply ? toEphemeral(reply) : undefined);
   };
 }
 

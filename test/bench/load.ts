@@ -12,6 +12,8 @@ export interface LoadResult {
 export interface RunningServer {
   port: number;
   process: ChildProcess;
+  /** Asks the server process something over IPC (e.g. its memory) and waits for the answer. */
+  ask<T>(question: string): Promise<T>;
   stop(): void;
 }
 
@@ -26,7 +28,13 @@ export function startServer(script: string, env: Record<string, string> = {}): P
     child.once("error", reject);
     child.once("exit", (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
     child.on("message", (message: { ready?: number }) => {
-      if (message.ready) resolve({ port: message.ready, process: child, stop: () => child.kill("SIGKILL") });
+      if (!message.ready) return;
+      const ask = <T>(question: string) =>
+        new Promise<T>((answer) => {
+          child.once("message", (reply) => answer(reply as T));
+          child.send({ question });
+        });
+      resolve({ port: message.ready, process: child, ask, stop: () => child.kill("SIGKILL") });
     });
   });
 }

@@ -1,41 +1,105 @@
-// `npm run bench`: ack latency and throughput of jxc against a bare Bolt app, measured in the same run.
+// `npm run bench`: ack latency, throughput and memory of jxc against a bare Bolt app, measured in the same run.
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
-import { type LoadResult, load, startServer } from "./load.ts";
+import { bigCompanyDatabase, skuOf } from "./fixtures/big-company.ts";
+import { measureImport } from "./import-items.ts";
+import { type LoadResult, load, type RunningServer, startServer } from "./load.ts";
 import { signedCommand } from "./signed-request.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-async function measure(script: string, command: string, text: string): Promise<LoadResult> {
-  const server = await startServer(here(script));
+interface Scenario {
+  name: string;
+  command: string;
+  text: string;
+}
+
+interface Figures {
+  name: string;
+  latency: LoadResult;
+  throughput: LoadResult;
+}
+
+/** Latency with one connection (how Slack meets a workspace), throughput with 16 (saturation). */
+async function measure(server: RunningServer, scenario: Scenario): Promise<Figures> {
+  const url = `http://127.0.0.1:${server.port}/slack/events`;
+  const request = signedCommand(scenario.command, scenario.text);
+  await load(url, request, { seconds: 2, connections: 16 });
+  const latency = await load(url, request, { seconds: Math.max(3, seconds / 2), connections: 1 });
+  const throughput = await load(url, request, { seconds, connections: 16 });
+  return { name: scenario.name, latency, throughput };
+}
+
+async function withServer<T>(
+  script: string,
+  env: Record<string, string>,
+  run: (s: RunningServer) => Promise<T>,
+): Promise<T> {
+  const server = await startServer(here(script), env);
   try {
-    const url = `http://127.0.0.1:${server.port}/slack/events`;
-    await load(url, signedCommand(command, text), { seconds: 2, connections });
-    return await load(url, signedCommand(command, text), { seconds, connections });
+    return await run(server);
   } finally {
     server.stop();
   }
 }
 
-function row(name: string, r: LoadResult): string {
-  return `| ${name} | ${r.p50Ms} | ${r.p99Ms} | ${Math.round(r.requestsPerSecond)} | ${r.non2xx + r.errors} |`;
+console.log("building the benchmark company (cached after the first run)…");
+const bigDatabase = bigCompanyDatabase();
+const results: Figures[] = [];
+let rssMb = 0;
+
+results.push(
+  await withServer("./servers/bare-bolt.ts", {}, (s) =>
+    measure(s, { name: "bare Bolt HTTPReceiver, ack only", command: "/jxc", text: "help" }),
+  ),
+);
+results.push(
+  await withServer("./servers/jxc.ts", {}, (s) =>
+    measure(s, { name: "jxc `/jxc help`", command: "/jxc", text: "help" }),
+  ),
+);
+await withServer("./servers/jxc.ts", { DATABASE_PATH: bigDatabase, BENCH_ADMIN: "1" }, async (s) => {
+  results.push(
+    await measure(s, {
+      name: "jxc `/stock` by SKU (100k items, 1M moves)",
+      command: "/stock",
+      text: skuOf(73_519),
+    }),
+  );
+  results.push(
+    await measure(s, {
+      name: "jxc `/stock` by name substring `Brass Nut M7x`",
+      command: "/stock",
+      text: "Brass Nut M7x",
+    }),
+  );
+  results.push(
+    await measure(s, { name: "jxc `/stock` by Chinese substring `螺丝`", command: "/stock", text: "螺丝" }),
+  );
+  rssMb = (await s.ask<{ rss: number }>("memory")).rss / 2 ** 20;
+});
+const importResult = await measureImport(100_000);
+
+const bare = results[0]?.throughput.requestsPerSecond ?? 1;
+console.log(
+  `\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+);
+console.log(
+  `latency: 1 connection, ${Math.max(3, seconds / 2)} s; throughput: 16 keep-alive connections, ${seconds} s; server in its own process\n`,
+);
+console.log("| target | p50 ms | p99 ms | req/s (16 conn) | p99 ms (16 conn) | vs bare Bolt | failed |");
+console.log("|---|---|---|---|---|---|---|");
+for (const r of results) {
+  const ratio = (r.throughput.requestsPerSecond / bare).toFixed(2);
+  const failed = r.latency.non2xx + r.latency.errors + r.throughput.non2xx + r.throughput.errors;
+  console.log(
+    `| ${r.name} | ${r.latency.p50Ms} | ${r.latency.p99Ms} | ${Math.round(r.throughput.requestsPerSecond)} | ${r.throughput.p99Ms} | ${ratio}× | ${failed} |`,
+  );
 }
-
-const bare = await measure("./servers/bare-bolt.ts", "/jxc", "help");
-const help = await measure("./servers/jxc.ts", "/jxc", "help");
-
 console.log(
-  `machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  `\nresident memory of jxc after the /stock runs at 100k items / 1M moves: ${rssMb.toFixed(0)} MB (target ≤ 200)`,
 );
 console.log(
-  `load: ${connections} keep-alive connections, ${seconds} s after a 2 s warm-up, server in its own process\n`,
-);
-console.log("| target | p50 ms | p99 ms | req/s | failed |");
-console.log("|---|---|---|---|---|");
-console.log(row("bare Bolt HTTPReceiver, ack only", bare));
-console.log(row("jxc `/jxc help` (full stack)", help));
-console.log(
-  `\n/jxc help throughput vs bare Bolt: ${(help.requestsPerSecond / bare.requestsPerSecond).toFixed(2)}× (target ≥ 0.85)`,
+  `import of ${importResult.rows} items from CSV: ${(importResult.ms / 1000).toFixed(2)} s (target ≤ 10 s)`,
 );

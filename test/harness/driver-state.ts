@@ -129,9 +129,18 @@ function checkTyped(stateful: StatefulElement, text: string): void {
   }
 }
 
-function filledState(stateful: StatefulElement, value: SubmittedValue): Record<string, unknown> {
+/** Turns a file id the test names into the file object Slack puts in a file_input's state. */
+export type FileResolver = (fileId: string) => Record<string, unknown>;
+
+function filledState(
+  stateful: StatefulElement,
+  value: SubmittedValue,
+  resolveFile: FileResolver,
+): Record<string, unknown> {
   const { type } = stateful;
   switch (type) {
+    case "file_input":
+      return { type, files: asList(value).map(plainValue).map(resolveFile) };
     case "static_select":
     case "external_select":
     case "radio_buttons":
@@ -173,7 +182,13 @@ function isEmpty(state: Record<string, unknown>): boolean {
  * label or an action_id; unknown keys and missing required inputs throw, as Slack's client
  * would never send such a submission.
  */
-export function submittedState(blocks: unknown[], values: Record<string, SubmittedValue>): StateValues {
+export function submittedState(
+  blocks: unknown[],
+  values: Record<string, SubmittedValue>,
+  resolveFile: FileResolver = (id) => {
+    throw new Error(`file_input given "${id}" but no file resolver`);
+  },
+): StateValues {
   const elements = statefulElements(blocks);
   const state = initialState(blocks);
   for (const [key, value] of Object.entries(values)) {
@@ -189,7 +204,7 @@ export function submittedState(blocks: unknown[], values: Record<string, Submitt
     }
     if (matched.length > 1) throw new Error(`"${key}" matches several inputs; use the block_id`);
     const forBlock = state[target.blockId];
-    if (forBlock) forBlock[target.actionId] = filledState(target, value);
+    if (forBlock) forBlock[target.actionId] = filledState(target, value, resolveFile);
   }
   for (const stateful of elements) {
     if (stateful.label === undefined || stateful.optional) continue;

@@ -127,6 +127,18 @@ export function createEmulatorApp(state: EmulatorState): Hono {
     return c.text(`OK - ${record.bytes.length}`, 200);
   });
 
+  // url_private: Slack serves the bytes only with the bot token in an Authorization header.
+  app.get("/files-pri/:id/:name", (c) => {
+    const token = /^Bearer\s+(.+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
+    if (token !== state.botToken) return c.text("not_authed", 403);
+    const record = state.files.get(c.req.param("id"));
+    if (!record?.bytes) return c.text("file_not_found", 404);
+    return new Response(new Uint8Array(record.bytes), {
+      status: 200,
+      headers: { "Content-Type": "application/octet-stream" },
+    });
+  });
+
   app.notFound((c) => c.text("not_found", 404));
   return app;
 }

@@ -36,6 +36,8 @@ export interface FileRecord {
   bytes?: Buffer;
   channel?: string;
   completed: boolean;
+  /** The user who uploaded it, for files users share with the app. */
+  owner?: string;
 }
 
 interface RateBucket {

@@ -219,7 +219,7 @@ export class SlackDriver {
     if (stack.at(-1)?.id !== viewId) {
       throw new Error(`View ${viewId} is covered by a pushed view; only the top view can be submitted`);
     }
-    const state = submittedState(blocksOf(open), values);
+    const state = submittedState(blocksOf(open), values, (fileId) => this.emulator.fileObject(fileId));
     const response = await this.sendPayload({
       type: "view_submission",
       ...this.parts.common(userId),

@@ -152,6 +152,36 @@ export class SlackEmulator {
     return open ? structuredClone(open.view) : undefined;
   }
 
+  /** A file a user uploaded in Slack (e.g. through a file_input), downloadable with the bot token. */
+  userUploadsFile(userId: string, name: string, bytes: Buffer): Record<string, unknown> {
+    const id = this.state.nextId("F");
+    this.state.files.set(id, {
+      name,
+      declaredLength: bytes.length,
+      bytes: Buffer.from(bytes),
+      completed: true,
+      owner: userId,
+    });
+    return this.fileObject(id);
+  }
+
+  /** The file object Slack shows the app (files.info, file_input state). */
+  fileObject(fileId: string): Record<string, unknown> {
+    const record = this.state.files.get(fileId);
+    if (!record) throw new Error(`No file ${fileId} in the emulator`);
+    const url = `${this.state.baseUrl}/files-pri/${fileId}/${encodeURIComponent(record.name)}`;
+    return {
+      id: fileId,
+      name: record.name,
+      title: record.title ?? record.name,
+      filetype: record.name.split(".").pop() ?? "",
+      size: record.bytes?.length ?? record.declaredLength,
+      user: record.owner,
+      url_private: url,
+      url_private_download: `${url}?download=1`,
+    };
+  }
+
   uploadedFile(fileId: string): UploadedFile | undefined {
     const record = this.state.files.get(fileId);
     if (!record?.bytes) return undefined;

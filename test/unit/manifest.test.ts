@@ -39,7 +39,7 @@ describe("manifest.yml", () => {
     broken.settings.unknown_setting = true;
     expect(validate(broken)).toBe(false);
     const paths = (validate.errors ?? []).map((e) => e.instancePath);
-    expect(paths).toContain("/features/slash_commands/1/command");
+    expect(paths).toContain(`/features/slash_commands/${broken.features.slash_commands.length - 1}/command`);
   });
 
   it("declares exactly the slash commands the app answers", () => {

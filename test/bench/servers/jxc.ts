@@ -22,7 +22,10 @@ const jxc = createJxc({
   clock: systemClock,
   logger: createLogger({ level: process.env.LOG_LEVEL ?? "info" }),
   company: { currency: "CNY", timeZone: "Asia/Shanghai" },
-  admins: [],
+  admins: process.env.BENCH_ADMIN ? benchUsers.map((u) => u.id) : [],
+});
+process.on("message", (message: { question?: string }) => {
+  if (message.question === "memory") process.send?.({ rss: process.memoryUsage().rss });
 });
 const server = serve(
   { fetch: jxc.http.fetch, port: Number(process.env.PORT ?? 0), hostname: "127.0.0.1" },

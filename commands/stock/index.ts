@@ -1,0 +1,121 @@
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { getItem } from "../../src/domain/catalogue/items.ts";
+import { JxcError } from "../../src/domain/errors.ts";
+import { can, requirePermission } from "../../src/domain/permissions.ts";
+import { getItemStock } from "../../src/domain/stock/item-stock.ts";
+import { onOrderQty } from "../../src/domain/stock/on-order.ts";
+import { findStockItems, requireWarehouse } from "../../src/domain/stock-query.ts";
+import type { Locale } from "../../src/i18n/index.ts";
+import { type ButtonClick, buttonAction } from "../../src/slack/block-action.ts";
+import type { EphemeralReply } from "../../src/slack/blocks.ts";
+import { toEphemeral } from "../../src/slack/blocks.ts";
+import { slashCommand } from "../../src/slack/slash-command.ts";
+import type { CommandDeps } from "../deps.ts";
+import { actionIds, actionPatterns, slashCommands } from "../names.ts";
+import { renderItemList, renderItemStock, renderNoMatch } from "./render.ts";
+import { decodeItem, decodePage, type PageToken } from "./tokens.ts";
+
+const pageSize = 10;
+
+/** `/stock <query> [@warehouse]` with its Details, paging and Share buttons. */
+export function registerStockCommand(app: App, deps: CommandDeps): void {
+  app.command(
+    slashCommands.stock,
+    slashCommand(deps.logger, ({ text, userId, locale }) => {
+      requirePermission(deps.db, userId, "stock.view");
+      const { query, warehouseCode } = splitWarehouse(text);
+      const warehouseId = warehouseCode ? requireWarehouse(deps.db, warehouseCode).id : undefined;
+      return answerQuery(deps, { query, warehouseId, offset: 0 }, userId, locale);
+    }),
+  );
+
+  const replace = (click: ButtonClick, reply: EphemeralReply) =>
+    click.respond({ ...toEphemeral(reply), replace_original: true });
+
+  app.action<BlockAction<ButtonAction>>(
+    { type: "block_actions", action_id: actionPatterns.stockPage },
+    buttonAction(deps.logger, async (click) => {
+      requirePermission(deps.db, click.userId, "stock.view");
+      const token = decodePage(click.value);
+      if (!token) throw new JxcError("STALE_ACTION");
+      await replace(click, answerQuery(deps, token, click.userId, click.locale));
+    }),
+  );
+
+  app.action<BlockAction<ButtonAction>>(
+    { type: "block_actions", action_id: actionPatterns.stockShow },
+    buttonAction(deps.logger, async (click) => {
+      const held = requirePermission(deps.db, click.userId, "stock.view");
+      const token = decodeItem(click.value);
+      const item = token && getItem(deps.db, token.itemId);
+      if (!token || !item) throw new JxcError("STALE_ACTION");
+      await replace(
+        click,
+        detail(deps, item.id, click.locale, {
+          showCost: can(held, "stock.viewCost"),
+          warehouseId: token.warehouseId,
+        }),
+      );
+    }),
+  );
+
+  app.action<BlockAction<ButtonAction>>(
+    { type: "block_actions", action_id: actionIds.stockShare },
+    buttonAction(deps.logger, async (click) => {
+      requirePermission(deps.db, click.userId, "stock.view");
+      const token = decodeItem(click.value);
+      if (!token || !getItem(deps.db, token.itemId)) throw new JxcError("STALE_ACTION");
+      // Cost never goes to a channel: its members may not be allowed to see it.
+      const card = detail(deps, token.itemId, click.locale, {
+        showCost: false,
+        warehouseId: token.warehouseId,
+        sharedBy: click.userId,
+      });
+      await click.respond({
+        response_type: "in_channel",
+        replace_original: false,
+        text: card.text,
+        blocks: card.blocks,
+      });
+    }),
+  );
+}
+
+function answerQuery(deps: CommandDeps, token: PageToken, userId: string, locale: Locale): EphemeralReply {
+  const found = findStockItems(deps.db, deps.itemIndex, token.query, {
+    offset: token.offset,
+    limit: pageSize,
+  });
+  if (found.kind === "none") return renderNoMatch(token.query, found.suggestions, locale);
+  if (found.kind === "item") {
+    const showCost = can(requirePermission(deps.db, userId, "stock.view"), "stock.viewCost");
+    return detail(deps, found.item.id, locale, { showCost, warehouseId: token.warehouseId });
+  }
+  const available = new Map(found.items.map((item) => [item.id, getItemStock(deps.db, item.id).available]));
+  return renderItemList(
+    { ...found, available },
+    { query: token.query, warehouseId: token.warehouseId },
+    locale,
+  );
+}
+
+function detail(
+  deps: CommandDeps,
+  itemId: number,
+  locale: Locale,
+  options: { showCost: boolean; warehouseId: number | undefined; sharedBy?: string },
+): EphemeralReply {
+  const item = getItem(deps.db, itemId);
+  if (!item) throw new JxcError("STALE_ACTION");
+  const stock = { ...getItemStock(deps.db, itemId), onOrder: onOrderQty(deps.db, itemId) };
+  return renderItemStock(item, stock, { locale, currency: deps.company.currency, ...options });
+}
+
+/** `螺丝 @WH2` → the query and the warehouse code; the `@code` may come anywhere. */
+function splitWarehouse(text: string): { query: string; warehouseCode: string | undefined } {
+  const words = text.split(/\s+/).filter(Boolean);
+  const at = words.findIndex((w) => w.startsWith("@") && w.length > 1);
+  if (at < 0) return { query: text, warehouseCode: undefined };
+  const code = words[at]?.slice(1);
+  return { query: words.filter((_, i) => i !== at).join(" "), warehouseCode: code };
+}

@@ -1,0 +1,66 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "../../../db/client.ts";
+import { suppliers } from "../../../db/schema.ts";
+import { type KeyedTable, upsertKeyedRow } from "./keyed-row.ts";
+import { runAtomically } from "./sql.ts";
+import { maxCodeLength, optionalText, optionalWholeNumber, requireText } from "./validate.ts";
+
+/** A supplier as an import row or a form gives it; undefined fields are left as they are. */
+export interface SupplierInput {
+  code: string;
+  name: string;
+  nameZh?: string | null;
+  contact?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  /** Days until a bill is due; a new supplier gets 30 when not given. */
+  paymentTermsDays?: number;
+  leadTimeDays?: number | null;
+}
+
+/** The suppliers table, described for the shared keyed upsert. */
+export const supplierTable: KeyedTable = {
+  table: "suppliers",
+  entity: "supplier",
+  keyField: "code",
+  columns: {
+    code: "code",
+    name: "name",
+    nameZh: "name_zh",
+    contact: "contact",
+    phone: "phone",
+    email: "email",
+    paymentTermsDays: "payment_terms_days",
+    leadTimeDays: "lead_time_days",
+  },
+  defaults: { paymentTermsDays: 30 },
+};
+
+/** Checks and trims a supplier before it is written, so imports can validate every row first. */
+export function normaliseSupplierInput(input: SupplierInput): SupplierInput {
+  return {
+    code: requireText(input.code, "code", maxCodeLength),
+    name: requireText(input.name, "name"),
+    nameZh: optionalText(input.nameZh, "nameZh"),
+    contact: optionalText(input.contact, "contact"),
+    phone: optionalText(input.phone, "phone"),
+    email: optionalText(input.email, "email"),
+    paymentTermsDays: optionalWholeNumber(input.paymentTermsDays, "paymentTermsDays", 3650) ?? undefined,
+    leadTimeDays: optionalWholeNumber(input.leadTimeDays, "leadTimeDays", 3650),
+  };
+}
+
+/** Creates or updates a supplier by code; writes nothing (and no audit row) when nothing differs. */
+export function upsertSupplier(
+  tx: Db,
+  input: SupplierInput,
+  ctx: { userId: string; at: number },
+): { id: number; created: boolean; changed: boolean } {
+  const wanted = normaliseSupplierInput(input);
+  return runAtomically(tx, () => upsertKeyedRow(tx, supplierTable, { ...wanted }, ctx));
+}
+
+/** Looks a supplier up by the code people type, ignoring case. */
+export function findSupplierByCode(db: Db, code: string): typeof suppliers.$inferSelect | undefined {
+  return db.select().from(suppliers).where(sql`${suppliers.code} = ${code.trim()} collate nocase`).get();
+}

@@ -1,0 +1,94 @@
+import { type InputProblem, JxcError } from "./errors.ts";
+
+/** Largest amount we accept, in minor units: leaves room to sum many lines below 2^53. */
+export const maxMoneyMinor = 1_000_000_000_000;
+
+/** A decimal read exactly from text: value = digits / 10^scale. */
+export interface ExactDecimal {
+  digits: bigint;
+  scale: number;
+}
+
+/** Why text is not a plain non-negative decimal, or the decimal itself; shared by money and quantities. */
+export type DecimalReading = { ok: true; value: ExactDecimal } | { ok: false; problem: InputProblem };
+
+const plainNumber = /^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.(\d*))?$|^\.(\d+)$/;
+const scientific = /^(\d+)(?:\.(\d*))?e([+-]?\d{1,3})$/;
+
+/**
+ * Reads "1,234.56", "2.5", "2E+09" (what Excel writes for big numbers) exactly,
+ * without floats. Signs are refused here so callers can say "negative".
+ */
+export function parseExactDecimal(text: string): DecimalReading {
+  const input = text.trim();
+  // Fast paths for what files mostly hold ("12", "12.50"); the general path below handles the rest.
+  if (/^\d{1,15}$/.test(input)) return { ok: true, value: { digits: BigInt(input), scale: 0 } };
+  const simple = /^(\d{1,12})\.(\d{1,6})$/.exec(input);
+  if (simple) {
+    const [, whole = "", fraction = ""] = simple;
+    return { ok: true, value: { digits: BigInt(whole + fraction), scale: fraction.length } };
+  }
+  if (input === "") return { ok: false, problem: "empty" };
+  if (/^[-−(]/.test(input) && /\d/.test(input)) return { ok: false, problem: "negative" };
+  const body = input.startsWith("+") ? input.slice(1) : input;
+  const plain = plainNumber.exec(body);
+  if (plain) {
+    const [whole = "", fraction = ""] = body.replaceAll(",", "").split(".");
+    return { ok: true, value: { digits: BigInt(`${whole}${fraction}` || "0"), scale: fraction.length } };
+  }
+  const sci = scientific.exec(body.toLowerCase());
+  if (sci) {
+    const [, whole = "", fraction = "", exponent = "0"] = sci;
+    const scale = fraction.length - Number(exponent);
+    const digits = BigInt(`${whole}${fraction}`);
+    if (scale >= 0) return { ok: true, value: { digits, scale } };
+    return { ok: true, value: { digits: digits * 10n ** BigInt(-scale), scale: 0 } };
+  }
+  return { ok: false, problem: "not_a_number" };
+}
+
+/** Rescales an exact decimal to `scale` places; undefined when that would drop non-zero digits. */
+export function rescaleDecimal(value: ExactDecimal, scale: number): bigint | undefined {
+  if (value.scale <= scale) return value.digits * 10n ** BigInt(scale - value.scale);
+  const divisor = 10n ** BigInt(value.scale - scale);
+  return value.digits % divisor === 0n ? value.digits / divisor : undefined;
+}
+
+const currencyMarks = /^(?:[¥$€£]|cny|rmb|usd|eur)\s*|\s*(?:元|块|圆|cny|rmb)$/gi;
+
+/**
+ * Parses an amount as people type it (`2.5`, `1,234.56`, `¥12`, `12元`) into
+ * exact integer minor units. Extra decimals are refused unless they are zeros.
+ */
+export function parseMoney(input: string, currencyDecimals: number): number {
+  const text = input.normalize("NFKC").trim().replace(currencyMarks, "");
+  const reading = parseExactDecimal(text);
+  if (!reading.ok) throw new JxcError("INVALID_MONEY", { input, problem: reading.problem });
+  const minor = rescaleDecimal(reading.value, currencyDecimals);
+  if (minor === undefined) throw new JxcError("INVALID_MONEY", { input, problem: "too_many_decimals" });
+  if (minor > BigInt(maxMoneyMinor)) throw new JxcError("INVALID_MONEY", { input, problem: "too_large" });
+  return Number(minor);
+}
+
+/** How many minor-unit digits a currency has (CNY 2, JPY 0, KWD 3), from ICU rather than a table. */
+export function currencyDecimals(code: string): number {
+  const options = new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions();
+  return options.maximumFractionDigits ?? 2;
+}
+
+/** Minor units as a plain decimal string ("1234.50"): exact, and what CSV exports write. */
+export function formatMoneyPlain(minor: number, decimals: number): string {
+  const negative = minor < 0;
+  const digits = Math.round(Math.abs(minor))
+    .toString()
+    .padStart(decimals + 1, "0");
+  const whole = digits.slice(0, digits.length - decimals);
+  const fraction = digits.slice(digits.length - decimals);
+  return `${negative ? "-" : ""}${whole}${decimals > 0 ? `.${fraction}` : ""}`;
+}
+
+/** Minor units for people to read, e.g. ¥1,234.50 (zh-CN) or CN¥1,234.50 (en). */
+export function formatMoney(minor: number, currency: string, locale: "en" | "zh-CN"): string {
+  const plain = formatMoneyPlain(minor, currencyDecimals(currency)) as `${number}`;
+  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(plain);
+}

@@ -1,0 +1,79 @@
+import { inArray } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { items } from "../../db/schema.ts";
+import { findItemBySkuOrBarcode } from "./catalogue/items.ts";
+import { findWarehouse, listWarehouses } from "./catalogue/places.ts";
+import type { ItemSearchIndex } from "./catalogue/search-index.ts";
+import { JxcError } from "./errors.ts";
+
+export type ItemRow = typeof items.$inferSelect;
+
+export type StockQueryResult =
+  | { kind: "item"; item: ItemRow }
+  | { kind: "list"; items: ItemRow[]; total: number; offset: number; limit: number }
+  | { kind: "none"; suggestions: ItemRow[] };
+
+export const maxQueryLength = 100;
+
+/** What `/stock <query>` means: one item by SKU or barcode, else a page of name matches, else suggestions. */
+export function findStockItems(
+  db: Db,
+  index: ItemSearchIndex,
+  query: string,
+  page: { offset: number; limit: number },
+): StockQueryResult {
+  const text = query.trim();
+  if (!text) throw new JxcError("INVALID_INPUT", { problem: "empty" });
+  if (text.length > maxQueryLength) throw new JxcError("INVALID_INPUT", { problem: "too_long" });
+
+  const exact = findItemBySkuOrBarcode(db, text);
+  if (exact && !exact.archived) return { kind: "item", item: exact };
+
+  index.refreshIfStale();
+  const found = index.search(text, page);
+  if (found.total === 1 && found.itemIds[0] !== undefined && page.offset === 0) {
+    const [only] = itemsByIds(db, found.itemIds);
+    if (only) return { kind: "item", item: only };
+  }
+  if (found.total > 0)
+    return { kind: "list", items: itemsByIds(db, found.itemIds), total: found.total, ...page };
+  return { kind: "none", suggestions: itemsByIds(db, index.suggest(text, 5)) };
+}
+
+/** Items for a picker as the user types: an exact SKU or barcode first, then the best name matches. */
+export function searchItemsForPicker(
+  db: Db,
+  index: ItemSearchIndex,
+  query: string,
+  limit: number,
+): ItemRow[] {
+  const text = query.trim().slice(0, maxQueryLength);
+  if (!text) return [];
+  const exact = findItemBySkuOrBarcode(db, text);
+  index.refreshIfStale();
+  const ids = index.search(text, { offset: 0, limit }).itemIds.filter((id) => id !== exact?.id);
+  const rows = itemsByIds(db, ids);
+  return exact && !exact.archived ? [exact, ...rows].slice(0, limit) : rows;
+}
+
+/** The warehouse named by `@code`, or a clear error listing the ones there are. */
+export function requireWarehouse(db: Db, code: string): { id: number; code: string } {
+  const warehouse = findWarehouse(db, code);
+  if (warehouse) return warehouse;
+  const known = listWarehouses(db)
+    .map((w) => w.code)
+    .join(", ");
+  throw new JxcError("UNKNOWN_WAREHOUSE", { code, known });
+}
+
+/** Items by id, in the order given (search ranking). */
+function itemsByIds(db: Db, ids: readonly number[]): ItemRow[] {
+  if (ids.length === 0) return [];
+  const rows = db
+    .select()
+    .from(items)
+    .where(inArray(items.id, [...ids]))
+    .all();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}

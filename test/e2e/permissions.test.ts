@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Role, roles } from "../../src/domain/roles.ts";
+import { startTestApp, type TestApp } from "../harness/test-app.ts";
+
+type Who = Role | "none";
+const anyRole: readonly Who[] = roles;
+const everyone: readonly Who[] = ["none", ...roles];
+
+/** The whole role × command matrix: who may run what. Every other pairing must be refused. */
+const matrix: { command: string; text: string; allowed: readonly Who[] }[] = [
+  { command: "/jxc", text: "help", allowed: everyone },
+  { command: "/jxc", text: "lang en", allowed: everyone },
+  { command: "/jxc", text: "roles", allowed: anyRole },
+  { command: "/jxc", text: "role <@U0TARGET|target> add salesperson", allowed: ["admin"] },
+  { command: "/jxc", text: "role <@U0TARGET|target> remove salesperson", allowed: ["admin"] },
+  { command: "/jxc", text: "check", allowed: ["admin", "warehouse_supervisor", "finance_supervisor"] },
+  { command: "/jxc", text: "import items", allowed: ["admin"] },
+  { command: "/stock", text: "BOLT-M6", allowed: anyRole },
+];
+
+const userOf = (who: Who) => `U0ROLE${everyone.indexOf(who)}`;
+
+function isRefusal(text: string): boolean {
+  return text.startsWith("You are not allowed") || text.startsWith("You have no jxc role yet");
+}
+
+describe("role × command matrix", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({
+      admins: [userOf("admin")],
+      users: everyone.map((who) => ({ id: userOf(who), name: who, locale: "en-US" })),
+    });
+    for (const role of roles.filter((r) => r !== "admin")) {
+      const reply = await t.driver.command(
+        userOf("admin"),
+        "/jxc",
+        `role <@${userOf(role)}|${role}> add ${role}`,
+      );
+      expect((reply.json as { text: string }).text).toContain("Done");
+    }
+    t.db.$client
+      .prepare(
+        "insert into items (sku, name, base_unit, updated_at) values ('BOLT-M6', 'Hex bolt M6', 'pcs', 0)",
+      )
+      .run();
+  });
+  afterAll(() => t.stop());
+
+  for (const row of matrix) {
+    for (const who of everyone) {
+      const expected = row.allowed.includes(who) ? "allowed" : "refused";
+      it(`${row.command} ${row.text} as ${who} → ${expected}`, async () => {
+        const response = await t.driver.command(userOf(who), row.command, row.text);
+        expect(response.status).toBe(200);
+        const text = (response.json as { text?: string } | undefined)?.text ?? "";
+        expect(isRefusal(text) ? "refused" : "allowed").toBe(expected);
+      });
+    }
+  }
+});
