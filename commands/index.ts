@@ -1,4 +1,5 @@
 import type { App } from "@slack/bolt";
+import { SlackRouter } from "../src/slack/router.ts";
 import { registerAppHome } from "./app-home.ts";
 import { registerCsvImportSubmission } from "./csv-import/submit.ts";
 import type { CommandDeps } from "./deps.ts";
@@ -8,9 +9,11 @@ import { registerStockCommand } from "./stock/index.ts";
 
 /** Every listener the app has, registered in one place. */
 export function registerListeners(app: App, deps: CommandDeps): void {
-  registerJxcCommand(app, deps);
-  registerStockCommand(app, deps);
-  registerCsvImportSubmission(app, deps);
-  registerItemPicker(app, deps);
+  const router = new SlackRouter();
+  registerJxcCommand(router, deps);
+  registerStockCommand(router, deps);
+  registerCsvImportSubmission(router, deps);
+  registerItemPicker(router, deps);
+  router.attach(app);
   registerAppHome(app, deps);
 }

@@ -1,10 +1,10 @@
-import type { App } from "@slack/bolt";
 import { z } from "zod";
 import { JxcError } from "../../src/domain/errors.ts";
 import { importCsv } from "../../src/domain/import/import-csv.ts";
 import { requirePermission } from "../../src/domain/permissions.ts";
 import { messages } from "../../src/i18n/index.ts";
 import { localeOf } from "../../src/slack/middleware/attach-locale.ts";
+import type { SlackRouter } from "../../src/slack/router.ts";
 import { errorText } from "../../src/slack/slash-command.ts";
 import { parseJson } from "../../src/text/parse-json.ts";
 import type { CommandDeps } from "../deps.ts";
@@ -15,8 +15,8 @@ const maxBytes = 20 * 1024 * 1024;
 const metadataSchema = z.object({ kind: z.enum(["items", "stock", "suppliers", "customers"]) });
 
 /** The upload modal's submission: check, acknowledge with a progress view, import, then report in the modal and a DM. */
-export function registerCsvImportSubmission(app: App, deps: CommandDeps): void {
-  app.view(callbackIds.csvImport, async ({ ack, body, view, context, client }) => {
+export function registerCsvImportSubmission(router: SlackRouter, deps: CommandDeps): void {
+  router.view(callbackIds.csvImport, async ({ ack, body, view, context, client }) => {
     const locale = localeOf(context);
     const m = messages(locale).importCsv;
     const userId = body.user.id;

@@ -1,8 +1,8 @@
-import type { App } from "@slack/bolt";
 import { type Permission, requirePermission } from "../../src/domain/permissions.ts";
 import { rolesOf } from "../../src/domain/roles.ts";
 import { messages } from "../../src/i18n/index.ts";
 import type { EphemeralReply } from "../../src/slack/blocks.ts";
+import type { SlackRouter } from "../../src/slack/router.ts";
 import { type SlashRequest, slashCommand } from "../../src/slack/slash-command.ts";
 import { closestMatch } from "../../src/text/closest-match.ts";
 import type { CommandDeps } from "../deps.ts";
@@ -33,8 +33,8 @@ const subcommands: Record<string, Subcommand> = {
 };
 
 /** `/jxc <subcommand>`: help, settings and administration. */
-export function registerJxcCommand(app: App, deps: CommandDeps): void {
-  app.command(
+export function registerJxcCommand(router: SlackRouter, deps: CommandDeps): void {
+  router.command(
     slashCommands.jxc,
     slashCommand(deps.logger, (request) => {
       const [name = "help", ...rest] = request.text.split(/\s+/).filter(Boolean);

@@ -1,10 +1,10 @@
-import type { App } from "@slack/bolt";
 import type { ExternalSelect, PlainTextOption } from "@slack/types";
 import { requirePermission } from "../../src/domain/permissions.ts";
 import { type ItemRow, searchItemsForPicker } from "../../src/domain/stock-query.ts";
 import { type Locale, messages } from "../../src/i18n/index.ts";
 import { clip, limits } from "../../src/slack/blocks.ts";
 import { localeOf } from "../../src/slack/middleware/attach-locale.ts";
+import type { SlackRouter } from "../../src/slack/router.ts";
 import type { CommandDeps } from "../deps.ts";
 import { actionIds } from "../names.ts";
 
@@ -21,21 +21,18 @@ export function itemPickerElement(locale: Locale, actionId: string = actionIds.i
 }
 
 /** Answers the picker's searches by SKU, barcode, name or alias, within Slack's 3 s. */
-export function registerItemPicker(app: App, deps: CommandDeps): void {
-  app.options<"block_suggestion">(
-    { type: "block_suggestion", action_id: actionIds.itemPicker },
-    async ({ ack, body, context }) => {
-      const locale = localeOf(context);
-      try {
-        requirePermission(deps.db, body.user.id, "stock.view");
-      } catch {
-        await ack({ options: [] });
-        return;
-      }
-      const found = searchItemsForPicker(deps.db, deps.itemIndex, body.value, maxOptions);
-      await ack({ options: found.map((item) => toOption(item, locale)) });
-    },
-  );
+export function registerItemPicker(router: SlackRouter, deps: CommandDeps): void {
+  router.suggestion(actionIds.itemPicker, async ({ ack, body, context }) => {
+    const locale = localeOf(context);
+    try {
+      requirePermission(deps.db, body.user.id, "stock.view");
+    } catch {
+      await ack({ options: [] });
+      return;
+    }
+    const found = searchItemsForPicker(deps.db, deps.itemIndex, body.value, maxOptions);
+    await ack({ options: found.map((item) => toOption(item, locale)) });
+  });
 }
 
 function toOption(item: ItemRow, locale: Locale): PlainTextOption {

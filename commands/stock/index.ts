@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { BlockAction, ButtonAction } from "@slack/bolt";
 import { getItem } from "../../src/domain/catalogue/items.ts";
 import { JxcError } from "../../src/domain/errors.ts";
 import { can, requirePermission } from "../../src/domain/permissions.ts";
@@ -9,6 +9,7 @@ import type { Locale } from "../../src/i18n/index.ts";
 import { type ButtonClick, buttonAction } from "../../src/slack/block-action.ts";
 import type { EphemeralReply } from "../../src/slack/blocks.ts";
 import { toEphemeral } from "../../src/slack/blocks.ts";
+import type { SlackRouter } from "../../src/slack/router.ts";
 import { slashCommand } from "../../src/slack/slash-command.ts";
 import type { CommandDeps } from "../deps.ts";
 import { actionIds, actionPatterns, slashCommands } from "../names.ts";
@@ -18,8 +19,8 @@ import { decodeItem, decodePage, type PageToken } from "./tokens.ts";
 const pageSize = 10;
 
 /** `/stock <query> [@warehouse]` with its Details, paging and Share buttons. */
-export function registerStockCommand(app: App, deps: CommandDeps): void {
-  app.command(
+export function registerStockCommand(router: SlackRouter, deps: CommandDeps): void {
+  router.command(
     slashCommands.stock,
     slashCommand(deps.logger, ({ text, userId, locale }) => {
       requirePermission(deps.db, userId, "stock.view");
@@ -32,8 +33,8 @@ export function registerStockCommand(app: App, deps: CommandDeps): void {
   const replace = (click: ButtonClick, reply: EphemeralReply) =>
     click.respond({ ...toEphemeral(reply), replace_original: true });
 
-  app.action<BlockAction<ButtonAction>>(
-    { type: "block_actions", action_id: actionPatterns.stockPage },
+  router.action<BlockAction<ButtonAction>>(
+    actionPatterns.stockPage,
     buttonAction(deps.logger, async (click) => {
       requirePermission(deps.db, click.userId, "stock.view");
       const token = decodePage(click.value);
@@ -42,8 +43,8 @@ export function registerStockCommand(app: App, deps: CommandDeps): void {
     }),
   );
 
-  app.action<BlockAction<ButtonAction>>(
-    { type: "block_actions", action_id: actionPatterns.stockShow },
+  router.action<BlockAction<ButtonAction>>(
+    actionPatterns.stockShow,
     buttonAction(deps.logger, async (click) => {
       const held = requirePermission(deps.db, click.userId, "stock.view");
       const token = decodeItem(click.value);
@@ -59,8 +60,8 @@ export function registerStockCommand(app: App, deps: CommandDeps): void {
     }),
   );
 
-  app.action<BlockAction<ButtonAction>>(
-    { type: "block_actions", action_id: actionIds.stockShare },
+  router.action<BlockAction<ButtonAction>>(
+    actionIds.stockShare,
     buttonAction(deps.logger, async (click) => {
       requirePermission(deps.db, click.userId, "stock.view");
       const token = decodeItem(click.value);
