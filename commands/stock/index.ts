@@ -2,6 +2,7 @@ import type { BlockAction, ButtonAction } from "@slack/bolt";
 import { getItem } from "../../src/domain/catalogue/items.ts";
 import { JxcError } from "../../src/domain/errors.ts";
 import { can, requirePermission } from "../../src/domain/permissions.ts";
+import type { Role } from "../../src/domain/roles.ts";
 import { getItemStock } from "../../src/domain/stock/item-stock.ts";
 import { onOrderQty } from "../../src/domain/stock/on-order.ts";
 import { findStockItems, requireWarehouse } from "../../src/domain/stock-query.ts";
@@ -23,10 +24,10 @@ export function registerStockCommand(router: SlackRouter, deps: CommandDeps): vo
   router.command(
     slashCommands.stock,
     slashCommand(deps.logger, ({ text, userId, locale }) => {
-      requirePermission(deps.db, userId, "stock.view");
+      const held = requirePermission(deps.db, userId, "stock.view");
       const { query, warehouseCode } = splitWarehouse(text);
       const warehouseId = warehouseCode ? requireWarehouse(deps.db, warehouseCode).id : undefined;
-      return answerQuery(deps, { query, warehouseId, offset: 0 }, userId, locale);
+      return answerQuery(deps, { query, warehouseId, offset: 0 }, held, locale);
     }),
   );
 
@@ -36,10 +37,10 @@ export function registerStockCommand(router: SlackRouter, deps: CommandDeps): vo
   router.action<BlockAction<ButtonAction>>(
     actionPatterns.stockPage,
     buttonAction(deps.logger, async (click) => {
-      requirePermission(deps.db, click.userId, "stock.view");
+      const held = requirePermission(deps.db, click.userId, "stock.view");
       const token = decodePage(click.value);
       if (!token) throw new JxcError("STALE_ACTION");
-      await replace(click, answerQuery(deps, token, click.userId, click.locale));
+      await replace(click, answerQuery(deps, token, held, click.locale));
     }),
   );
 
@@ -82,15 +83,22 @@ export function registerStockCommand(router: SlackRouter, deps: CommandDeps): vo
   );
 }
 
-function answerQuery(deps: CommandDeps, token: PageToken, userId: string, locale: Locale): EphemeralReply {
+function answerQuery(
+  deps: CommandDeps,
+  token: PageToken,
+  held: ReadonlySet<Role>,
+  locale: Locale,
+): EphemeralReply {
   const found = findStockItems(deps.db, deps.itemIndex, token.query, {
     offset: token.offset,
     limit: pageSize,
   });
   if (found.kind === "none") return renderNoMatch(token.query, found.suggestions, locale);
   if (found.kind === "item") {
-    const showCost = can(requirePermission(deps.db, userId, "stock.view"), "stock.viewCost");
-    return detail(deps, found.item.id, locale, { showCost, warehouseId: token.warehouseId });
+    return detail(deps, found.item.id, locale, {
+      showCost: can(held, "stock.viewCost"),
+      warehouseId: token.warehouseId,
+    });
   }
   const available = new Map(found.items.map((item) => [item.id, getItemStock(deps.db, item.id).available]));
   return renderItemList(

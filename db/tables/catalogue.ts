@@ -99,9 +99,13 @@ export const itemAliases = sqliteTable(
 );
 
 /** Barcodes (EAN, UPC, internal); one barcode names one item. */
-export const itemBarcodes = sqliteTable("item_barcodes", {
-  barcode: text("barcode").primaryKey(),
-  itemId: integer("item_id")
-    .notNull()
-    .references(() => items.id, { onDelete: "cascade" }),
-});
+export const itemBarcodes = sqliteTable(
+  "item_barcodes",
+  {
+    barcode: text("barcode").primaryKey(),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => items.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("item_barcodes_item_idx").on(t.itemId)],
+);

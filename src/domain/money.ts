@@ -72,8 +72,26 @@ export function parseMoney(input: string, currencyDecimals: number): number {
 
 /** How many minor-unit digits a currency has (CNY 2, JPY 0, KWD 3), from ICU rather than a table. */
 export function currencyDecimals(code: string): number {
-  const options = new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions();
-  return options.maximumFractionDigits ?? 2;
+  let decimals = decimalsByCurrency.get(code);
+  if (decimals === undefined) {
+    decimals = currencyFormatter("en", code).resolvedOptions().maximumFractionDigits ?? 2;
+    decimalsByCurrency.set(code, decimals);
+  }
+  return decimals;
+}
+
+const decimalsByCurrency = new Map<string, number>();
+
+// Building an Intl.NumberFormat costs tens of microseconds; every /stock card formats several amounts.
+const formatters = new Map<string, Intl.NumberFormat>();
+function currencyFormatter(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}:${currency}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { style: "currency", currency });
+    formatters.set(key, formatter);
+  }
+  return formatter;
 }
 
 /** Minor units as a plain decimal string ("1234.50"): exact, and what CSV exports write. */
@@ -90,5 +108,5 @@ export function formatMoneyPlain(minor: number, decimals: number): string {
 /** Minor units for people to read, e.g. ¥1,234.50 (zh-CN) or CN¥1,234.50 (en). */
 export function formatMoney(minor: number, currency: string, locale: "en" | "zh-CN"): string {
   const plain = formatMoneyPlain(minor, currencyDecimals(currency)) as `${number}`;
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(plain);
+  return currencyFormatter(locale, currency).format(plain);
 }

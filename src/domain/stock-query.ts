@@ -1,7 +1,6 @@
-import { inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { items } from "../../db/schema.ts";
-import { findItemBySkuOrBarcode } from "./catalogue/items.ts";
+import type { items } from "../../db/schema.ts";
+import { findItemBySkuOrBarcode, getItem } from "./catalogue/items.ts";
 import { findWarehouse, listWarehouses } from "./catalogue/places.ts";
 import type { ItemSearchIndex } from "./catalogue/search-index.ts";
 import { JxcError } from "./errors.ts";
@@ -66,14 +65,7 @@ export function requireWarehouse(db: Db, code: string): { id: number; code: stri
   throw new JxcError("UNKNOWN_WAREHOUSE", { code, known });
 }
 
-/** Items by id, in the order given (search ranking). */
+/** Items by id, in the order given (search ranking); a page is at most a few dozen point reads. */
 function itemsByIds(db: Db, ids: readonly number[]): ItemRow[] {
-  if (ids.length === 0) return [];
-  const rows = db
-    .select()
-    .from(items)
-    .where(inArray(items.id, [...ids]))
-    .all();
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return ids.flatMap((id) => getItem(db, id) ?? []);
 }

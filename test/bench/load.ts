@@ -20,7 +20,8 @@ export interface RunningServer {
 /** Starts a bench server in its own process (one core for it, one for the load), waiting for its port. */
 export function startServer(script: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const child = fork(script, [], {
-    execArgv: ["--import", "tsx"],
+    // The same V8 flags as `npm start`: a small young generation keeps RSS low at no cost in throughput.
+    execArgv: ["--max-semi-space-size=2", "--import", "tsx"],
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });

@@ -24,7 +24,7 @@ export function readAliases(db: Db, itemId: number): string[] {
     .all(itemId) as string[];
 }
 
-/** An item's barcodes (a scan: item_barcodes is keyed by barcode and has no item_id index). */
+/** An item's barcodes in the order they were added. */
 export function readBarcodes(db: Db, itemId: number): string[] {
   return prepareCached(db, "select barcode from item_barcodes where item_id = ? order by rowid")
     .pluck()

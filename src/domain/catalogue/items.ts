@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
+import { preparedPerDb } from "../../../db/prepared.ts";
 import { itemBarcodes, items, suppliers } from "../../../db/schema.ts";
 import { JxcError } from "../errors.ts";
 import { type ItemInput, normaliseItemInput } from "./item-input.ts";
@@ -8,6 +9,8 @@ import { itemTable } from "./item-table.ts";
 import { applyKeyedPlan, isUnchanged, planKeyedUpsert, presentValues, type RowValues } from "./keyed-row.ts";
 import { insertAuditRow, prepareCached, runAtomically, type SqlValue } from "./sql.ts";
 
+// Callers of upsertItem build its input, and bulk writers (imports) reach the read strategies and
+// the table description, through this one module.
 export type { ItemInput } from "./item-input.ts";
 export { type ItemReads, preloadItemReads } from "./item-reads.ts";
 export { itemTable } from "./item-table.ts";
@@ -140,19 +143,38 @@ function writeListChange(db: Db, statement: string, itemId: number, values: stri
 export function findItemBySkuOrBarcode(db: Db, code: string): Item | undefined {
   const text = code.trim();
   if (text === "") return undefined;
-  const bySku = db.select().from(items).where(sql`${items.sku} = ${text} collate nocase`).get();
-  if (bySku) return bySku;
-  const byBarcode = db
-    .select({ itemId: itemBarcodes.itemId })
-    .from(itemBarcodes)
-    .where(eq(itemBarcodes.barcode, text))
-    .get();
-  return byBarcode ? db.select().from(items).where(eq(items.id, byBarcode.itemId)).get() : undefined;
+  const { bySku, byBarcode } = itemLookups(db);
+  return bySku.get({ code: text }) ?? byBarcode.get({ code: text })?.item;
 }
 
-/** One item with its aliases, barcodes and supplier code, or undefined when the id is unknown. */
-export function getItem(db: Db, id: number): ItemDetails | undefined {
-  const row = db.select().from(items).where(eq(items.id, id)).get();
+// /stock and every picker search read items on the hot path: prepared once, not rebuilt per call.
+const itemLookups = preparedPerDb((db) => ({
+  byId: db
+    .select()
+    .from(items)
+    .where(eq(items.id, sql.placeholder("id")))
+    .prepare(),
+  bySku: db
+    .select()
+    .from(items)
+    .where(sql`${items.sku} = ${sql.placeholder("code")} collate nocase`)
+    .prepare(),
+  byBarcode: db
+    .select({ item: items })
+    .from(itemBarcodes)
+    .innerJoin(items, eq(items.id, itemBarcodes.itemId))
+    .where(eq(itemBarcodes.barcode, sql.placeholder("code")))
+    .prepare(),
+}));
+
+/** One item by id (a primary-key read, cheap enough for every /stock reply), or undefined. */
+export function getItem(db: Db, id: number): Item | undefined {
+  return itemLookups(db).byId.get({ id });
+}
+
+/** One item with its aliases, barcodes and supplier code, for detail views and edit forms. */
+export function getItemDetails(db: Db, id: number): ItemDetails | undefined {
+  const row = getItem(db, id);
   if (!row) return undefined;
   const supplier =
     row.defaultSupplierId === null

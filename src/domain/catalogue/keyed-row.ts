@@ -88,7 +88,7 @@ export function preloadKeyedRows(db: Db, spec: KeyedTable): (key: string) => Sto
 
 /**
  * Compares wanted values with the stored row. Undefined means "leave as is";
- * a new row takes the table defaults for those.
+ * a new row takes the table defaults for those. The key is never changed.
  */
 export function planKeyedUpsert(
   spec: KeyedTable,
@@ -101,6 +101,8 @@ export function planKeyedUpsert(
     const value = wanted[field];
     if (existing) {
       const stored = existing.values[field] ?? null;
+      // The key was matched ignoring case; its stored spelling is the item's identity and stays.
+      if (field === spec.keyField) continue;
       if (value !== undefined && value !== stored) {
         before[field] = stored;
         after[field] = value;

@@ -1,31 +1,10 @@
 import type { Statement } from "better-sqlite3";
 import type { Db } from "../../../db/client.ts";
 import { editDistance } from "../../text/closest-match.ts";
-import { buildPostings, intersectPostings, type Postings, postingFor } from "./search-postings.ts";
-import {
-  composeItemText,
-  fieldMarker,
-  fieldSeparator,
-  normaliseSearchText,
-  splitWords,
-  startMarker,
-} from "./search-text.ts";
-
-/** Everything one build produced; swapped whole on refresh so a search never sees half an index. */
-interface Snapshot {
-  /** Per-document stamps for "already ranked" during one search; reused to avoid a Set per query. */
-  marks: Uint32Array;
-  epoch: number;
-  /** Document number → item id; documents are numbered in SKU order, so every match list is SKU-sorted. */
-  itemIds: Int32Array;
-  /** Document number → normalised "sku\nname\nname_zh\naliases…". */
-  texts: string[];
-  postings: Postings;
-  /** Normalised barcode → documents. */
-  barcodes: Map<string, number[]>;
-  /** Distinct words without digits, built on the first suggestion (the rare path). */
-  words?: string[];
-}
+import { intersectPostings, postingFor } from "./search-postings.ts";
+import { DocMarks, pageOf, rankPrefixMatches } from "./search-rank.ts";
+import { buildSnapshot, collectWords, type Snapshot } from "./search-snapshot.ts";
+import { normaliseSearchText } from "./search-text.ts";
 
 const defaultLimit = 20;
 const suggestionWords = 5;
@@ -41,9 +20,11 @@ export class ItemSearchIndex {
   private localVersion = 0;
   private builtLocalVersion = 0;
   private readonly dataVersionQuery: Statement;
+  private readonly barcodeQuery: Statement;
 
   private constructor(private readonly db: Db) {
     this.dataVersionQuery = db.$client.prepare("pragma data_version").pluck();
+    this.barcodeQuery = db.$client.prepare("select item_id from item_barcodes where barcode = ?").pluck();
     this.dataVersion = this.readDataVersion();
     this.snapshot = buildSnapshot(db);
   }
@@ -69,7 +50,14 @@ export class ItemSearchIndex {
     const snapshot = this.snapshot;
     const candidates = this.candidates(text);
     const ranked = new DocMarks(snapshot);
-    const { exact, skuPrefix, namePrefix } = rankPrefixMatches(snapshot, text, candidates, ranked);
+    const { exact, skuPrefix, namePrefix } = rankPrefixMatches(
+      snapshot,
+      text,
+      candidates,
+      ranked,
+      offset + limit,
+      this.findBarcodeOwner(query),
+    );
     const wanted = offset + limit - exact.length - skuPrefix.length - namePrefix.length;
     const others: number[] = [];
     let total = exact.length + skuPrefix.length + namePrefix.length;
@@ -81,8 +69,10 @@ export class ItemSearchIndex {
         if (!ranked.has(doc)) others.push(doc);
       }
     } else {
-      for (const doc of candidates) {
-        if (ranked.has(doc) || !(snapshot.texts[doc] ?? "").includes(text)) continue;
+      const { texts } = snapshot;
+      for (let i = 0; i < candidates.length; i++) {
+        const doc = candidates[i] ?? 0;
+        if (ranked.has(doc) || !(texts[doc] ?? "").includes(text)) continue;
         total++;
         if (others.length < wanted) others.push(doc);
       }
@@ -106,7 +96,10 @@ export class ItemSearchIndex {
     return [...found];
   }
 
-  /** Rebuilds when another connection committed (SQLite data_version) or this process called markChanged. */
+  /**
+   * Rebuilds when another connection committed (SQLite data_version moves on any commit there, not
+   * only item changes) or this process called markChanged; otherwise costs one pragma (~µs).
+   */
   refreshIfStale(): void {
     const version = this.readDataVersion();
     if (version === this.dataVersion && this.localVersion === this.builtLocalVersion) return;
@@ -119,6 +112,13 @@ export class ItemSearchIndex {
   /** Call after this process writes items: its own commits do not change data_version. */
   markChanged(): void {
     this.localVersion++;
+  }
+
+  /** Barcodes are looked up in SQLite (primary key, ~10 µs) rather than held in memory. */
+  private findBarcodeOwner(query: string): number | undefined {
+    const barcode = query.trim();
+    if (barcode === "" || barcode.length > 64) return undefined;
+    return this.barcodeQuery.get(barcode) as number | undefined;
   }
 
   private readDataVersion(): number {
@@ -170,123 +170,4 @@ export class ItemSearchIndex {
       .slice(0, limit)
       .map((doc) => itemIds[doc] ?? 0);
   }
-}
-
-/** A set of documents for one search, as stamps in a reused array (a Set of 100k numbers costs ~10 ms). */
-class DocMarks {
-  private readonly stamp: number;
-  constructor(private readonly snapshot: Snapshot) {
-    if (snapshot.epoch >= 0xfffffffe) {
-      snapshot.marks.fill(0);
-      snapshot.epoch = 0;
-    }
-    this.stamp = ++snapshot.epoch;
-  }
-  add(doc: number): void {
-    this.snapshot.marks[doc] = this.stamp;
-  }
-  has(doc: number): boolean {
-    return this.snapshot.marks[doc] === this.stamp;
-  }
-}
-
-/** The matches that rank first: exact SKU or barcode, then SKU prefix, then name/alias prefix. */
-function rankPrefixMatches(
-  snapshot: Snapshot,
-  text: string,
-  candidates: Int32Array,
-  ranked: DocMarks,
-): { exact: number[]; skuPrefix: number[]; namePrefix: number[] } {
-  const { texts, postings } = snapshot;
-  const first = text.charCodeAt(0);
-  const exact = [...(snapshot.barcodes.get(text) ?? [])];
-  for (const doc of exact) ranked.add(doc);
-  const skuPrefix: number[] = [];
-  for (const doc of intersectPostings([candidates, postingFor(postings, startMarker, first)])) {
-    const itemText = texts[doc] ?? "";
-    if (ranked.has(doc) || !itemText.startsWith(text)) continue;
-    ranked.add(doc);
-    const whole = itemText.length === text.length || itemText.charCodeAt(text.length) === fieldMarker;
-    (whole ? exact : skuPrefix).push(doc);
-  }
-  const namePrefix: number[] = [];
-  const fieldStart = fieldSeparator + text;
-  for (const doc of intersectPostings([candidates, postingFor(postings, fieldMarker, first)])) {
-    if (ranked.has(doc) || !(texts[doc] ?? "").includes(fieldStart)) continue;
-    ranked.add(doc);
-    namePrefix.push(doc);
-  }
-  return { exact, skuPrefix, namePrefix };
-}
-
-function collectWords(texts: readonly string[]): string[] {
-  const words = new Set<string>();
-  for (const text of texts) for (const word of splitWords(text)) if (!/\d/.test(word)) words.add(word);
-  return [...words];
-}
-
-function buildSnapshot(db: Db): Snapshot {
-  const rows = db.$client
-    .prepare("select id, sku, name, name_zh from items where archived = 0")
-    .raw()
-    .all() as [number, string, string, string | null][];
-  const aliases = new Map<number, string[]>();
-  const aliasRows = db.$client
-    .prepare(
-      "select a.item_id, a.alias from item_aliases a join items i on i.id = a.item_id where i.archived = 0",
-    )
-    .raw()
-    .all() as [number, string][];
-  for (const [itemId, alias] of aliasRows) {
-    const list = aliases.get(itemId);
-    if (list) list.push(alias);
-    else aliases.set(itemId, [alias]);
-  }
-  const unsorted = rows.map(([id, sku, name, nameZh]) => ({
-    id,
-    sku: normaliseSearchText(sku),
-    text: composeItemText(sku, name, nameZh, aliases.get(id) ?? []),
-  }));
-  unsorted.sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : a.id - b.id));
-  const itemIds = Int32Array.from(unsorted, (entry) => entry.id);
-  const texts = unsorted.map((entry) => entry.text);
-  const docOfItem = new Map<number, number>();
-  for (const [doc, id] of itemIds.entries()) docOfItem.set(id, doc);
-  const barcodes = new Map<string, number[]>();
-  const barcodeRows = db.$client.prepare("select barcode, item_id from item_barcodes").raw().all() as [
-    string,
-    number,
-  ][];
-  for (const [barcode, itemId] of barcodeRows) {
-    const doc = docOfItem.get(itemId);
-    if (doc === undefined) continue;
-    const key = normaliseSearchText(barcode);
-    const list = barcodes.get(key);
-    if (list) list.push(doc);
-    else barcodes.set(key, [doc]);
-  }
-  return {
-    itemIds,
-    texts,
-    postings: buildPostings(texts),
-    barcodes,
-    marks: new Uint32Array(itemIds.length),
-    epoch: 0,
-  };
-}
-
-/** One page of the concatenated groups, without copying groups that lie wholly outside it. */
-function pageOf(groups: readonly number[][], offset: number, limit: number): number[] {
-  const page: number[] = [];
-  let skip = offset;
-  for (const group of groups) {
-    if (page.length >= limit) break;
-    if (skip >= group.length) {
-      skip -= group.length;
-      continue;
-    }
-    page.push(...group.slice(skip, skip + limit - page.length));
-    skip = 0;
-  }
-  return page;
 }

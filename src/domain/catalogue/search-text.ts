@@ -26,10 +26,11 @@ export function composeItemText(
   nameZh: string | null,
   aliases: readonly string[],
 ): string {
-  let text = `${normaliseSearchText(sku)}${fieldSeparator}${normaliseSearchText(name)}`;
-  if (nameZh) text += fieldSeparator + normaliseSearchText(nameZh);
-  for (const alias of aliases) text += fieldSeparator + normaliseSearchText(alias);
-  return text;
+  const fields = [normaliseSearchText(sku), normaliseSearchText(name)];
+  if (nameZh) fields.push(normaliseSearchText(nameZh));
+  for (const alias of aliases) fields.push(normaliseSearchText(alias));
+  // join() yields one flat string; "+=" would leave a rope that every later `includes` walks through.
+  return fields.join(fieldSeparator);
 }
 
 /** Words of a text (split at spaces, field breaks and punctuation), for typo suggestions. */

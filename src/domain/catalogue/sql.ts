@@ -32,7 +32,9 @@ export function prepareCached(db: Db, text: string): Statement {
  * bulk import).
  */
 export function runAtomically<T>(db: Db, work: () => T): T {
-  return db.$client.inTransaction ? work() : db.$client.transaction(work)();
+  // IMMEDIATE takes the write lock up front: a read-then-write transaction that upgrades later can
+  // fail with SQLITE_BUSY in WAL mode when another connection wrote in between.
+  return db.$client.inTransaction ? work() : db.$client.transaction(work).immediate();
 }
 
 /** The same audit row as writeAudit, through a cached statement (bulk imports write 100k of them). */

@@ -3,7 +3,7 @@ import type { CsvEncoding } from "./report.ts";
 /** The text of an uploaded file, or why it is not text we can read. */
 export type DecodedCsv =
   | { ok: true; text: string; encoding: CsvEncoding }
-  | { ok: false; reason: "binary" | "encoding" };
+  | { ok: false; reason: "binary" | "encoding" | "utf-16" };
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 const gb18030 = new TextDecoder("gb18030", { fatal: true });
@@ -14,6 +14,10 @@ const gb18030 = new TextDecoder("gb18030", { fatal: true });
  * saves. NUL or other control bytes mean a binary file (or UTF-16), refused.
  */
 export function decodeCsvBytes(bytes: Uint8Array): DecodedCsv {
+  // Excel's "Unicode text" is UTF-16 with a BOM: say so, rather than "binary", so people re-save as CSV.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { ok: false, reason: "utf-16" };
+  }
   const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
   if (looksBinary(body)) return { ok: false, reason: "binary" };
   try {

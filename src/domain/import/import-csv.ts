@@ -152,12 +152,14 @@ function writeAll(db: Db, clock: Clock, prepared: Prepared[], options: ImportOpt
   const ctx: WriteContext = { db, clock, userId: options.userId, at: clock.now() };
   let current: Prepared | undefined;
   try {
-    db.$client.transaction(() => {
-      for (const file of prepared) {
-        current = file;
-        file.write?.(ctx, file.report);
-      }
-    })();
+    db.$client
+      .transaction(() => {
+        for (const file of prepared) {
+          current = file;
+          file.write?.(ctx, file.report);
+        }
+      })
+      .immediate();
   } catch (error) {
     if (!(error instanceof RowWriteError) || !current) throw error;
     for (const file of prepared) resetCounts(file.report);

@@ -1,0 +1,1 @@
+CREATE INDEX `item_barcodes_item_idx` ON `item_barcodes` (`item_id`);

@@ -1,0 +1,148 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type Db, openDatabase } from "../../db/client.ts";
+import { archiveItem, type ItemInput, upsertItem } from "../../src/domain/catalogue/items.ts";
+import { ItemSearchIndex } from "../../src/domain/catalogue/search-index.ts";
+
+const ctx = { userId: "U0ADMIN", at: 1_700_000_000_000 };
+
+function addItem(db: Db, input: Partial<ItemInput> & { sku: string; name: string }): number {
+  return upsertItem(db, { baseUnit: "pcs", ...input }, ctx).id;
+}
+
+describe("ItemSearchIndex", () => {
+  let db: Db;
+  const ids: Record<string, number> = {};
+
+  beforeEach(() => {
+    db = openDatabase(":memory:");
+    ids.screw = addItem(db, {
+      sku: "SCR-M4",
+      name: "Stainless Screw M4",
+      nameZh: "不锈钢螺丝",
+      aliases: ["machine screw", "机螺钉"],
+      barcodes: ["6901234567890"],
+    });
+    ids.bolt = addItem(db, { sku: "BLT-M6", name: "Hex Bolt M6", nameZh: "六角螺栓" });
+    ids.nut = addItem(db, { sku: "NUT-M6", name: "Hex Nut M6", nameZh: "六角螺母" });
+    ids.scr = addItem(db, { sku: "SCR", name: "Screwdriver", nameZh: "螺丝刀" });
+    ids.scrLong = addItem(db, { sku: "SCR-M4-LONG", name: "Long screw M4", nameZh: "长螺丝" });
+  });
+
+  it("finds an item by its exact SKU in any case, first", () => {
+    const index = ItemSearchIndex.build(db);
+    expect(index.search("BLT-M6")).toEqual({ total: 1, itemIds: [ids.bolt] });
+    expect(index.search("blt-m6").itemIds).toEqual([ids.bolt]);
+    expect(index.search("scr-m4").itemIds[0]).toBe(ids.screw);
+  });
+
+  it("finds an item by barcode", () => {
+    const index = ItemSearchIndex.build(db);
+    expect(index.search("6901234567890")).toEqual({ total: 1, itemIds: [ids.screw] });
+  });
+
+  it("matches an English substring in the middle of a word", () => {
+    const index = ItemSearchIndex.build(db);
+    const found = index.search("crew");
+    expect(new Set(found.itemIds)).toEqual(new Set([ids.screw, ids.scr, ids.scrLong]));
+    expect(found.total).toBe(3);
+  });
+
+  it("matches two Chinese characters and a single one", () => {
+    const index = ItemSearchIndex.build(db);
+    expect(new Set(index.search("螺丝").itemIds)).toEqual(new Set([ids.screw, ids.scr, ids.scrLong]));
+    expect(index.search("螺母").itemIds).toEqual([ids.nut]);
+    expect(index.search("螺").total).toBe(5);
+    expect(index.search("刀").itemIds).toEqual([ids.scr]);
+  });
+
+  it("matches aliases in either language", () => {
+    const index = ItemSearchIndex.build(db);
+    expect(index.search("machine").itemIds).toEqual([ids.screw]);
+    expect(index.search("机螺").itemIds).toEqual([ids.screw]);
+  });
+
+  it("normalises full-width and upper-case queries", () => {
+    const index = ItemSearchIndex.build(db);
+    expect(index.search("ＨＥＸ").total).toBe(2);
+    expect(index.search("  hex   bolt ").itemIds).toEqual([ids.bolt]);
+  });
+
+  it("ranks exact SKU, then SKU prefix, then name prefix, then the rest by SKU", () => {
+    const index = ItemSearchIndex.build(db);
+    // "scr": exact SKU SCR, SKU prefixes SCR-M4 and SCR-M4-LONG (SKU order); "screw" inside other names.
+    expect(index.search("scr").itemIds).toEqual([ids.scr, ids.screw, ids.scrLong]);
+    // "screw": a name prefix (Screwdriver) before a match inside a name.
+    const extra = addItem(db, { sku: "AAA-1", name: "Big screw" });
+    index.markChanged();
+    index.refreshIfStale();
+    expect(index.search("screwd").itemIds).toEqual([ids.scr]);
+    expect(index.search("screw").itemIds).toEqual([ids.scr, extra, ids.screw, ids.scrLong]);
+  });
+
+  it("returns the total and one page at a time", () => {
+    const index = ItemSearchIndex.build(db);
+    const all = index.search("螺", { limit: 100 });
+    expect(all.total).toBe(5);
+    const first = index.search("螺", { limit: 2 });
+    const second = index.search("螺", { offset: 2, limit: 2 });
+    const third = index.search("螺", { offset: 4, limit: 2 });
+    expect(first.total).toBe(5);
+    expect([...first.itemIds, ...second.itemIds, ...third.itemIds]).toEqual(all.itemIds);
+    expect(third.itemIds).toHaveLength(1);
+    expect(index.search("螺", { offset: 10 })).toEqual({ total: 5, itemIds: [] });
+  });
+
+  it("leaves archived items out", () => {
+    archiveItem(db, ids.nut ?? 0, ctx);
+    const index = ItemSearchIndex.build(db);
+    expect(index.search("螺母").total).toBe(0);
+    expect(index.search("hex").itemIds).toEqual([ids.bolt]);
+  });
+
+  it("finds nothing for nonsense and suggests close items for typos", () => {
+    const index = ItemSearchIndex.build(db);
+    expect(index.search("zzz")).toEqual({ total: 0, itemIds: [] });
+    expect(index.search("")).toEqual({ total: 0, itemIds: [] });
+    expect(index.suggest("scerw")).toContain(ids.screw);
+    expect(index.suggest("六角螺钉")).toEqual(expect.arrayContaining([ids.bolt, ids.nut]));
+    expect(index.suggest("qqqqqq")).toEqual([]);
+  });
+
+  it("sees its own process's writes after markChanged", () => {
+    const index = ItemSearchIndex.build(db);
+    const washer = addItem(db, { sku: "WSH-8", name: "Washer", nameZh: "垫圈" });
+    index.refreshIfStale();
+    expect(index.search("垫圈").total).toBe(0);
+    index.markChanged();
+    index.refreshIfStale();
+    expect(index.search("垫圈").itemIds).toEqual([washer]);
+  });
+});
+
+describe("ItemSearchIndex across connections", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "jxc-search-"));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("rebuilds when another connection commits item changes", () => {
+    const path = join(dir, "jxc.sqlite");
+    const app = openDatabase(path);
+    const other = openDatabase(path);
+    addItem(app, { sku: "A-1", name: "Anchor" });
+    const index = ItemSearchIndex.build(app);
+    expect(index.search("hinge").total).toBe(0);
+    const hinge = addItem(other, { sku: "H-1", name: "Door hinge", nameZh: "合页" });
+    index.refreshIfStale();
+    expect(index.search("hinge").itemIds).toEqual([hinge]);
+    expect(index.search("合页").itemIds).toEqual([hinge]);
+    app.$client.close();
+    other.$client.close();
+  });
+});
