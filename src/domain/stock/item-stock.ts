@@ -1,7 +1,8 @@
 import type { Db } from "../../../db/client.ts";
+import { preparedPerDb } from "../../../db/prepared.ts";
 import { prorateValue } from "../costing/rounding.ts";
 import { requireItem } from "./lookups.ts";
-import { stockStatements } from "./statements.ts";
+import { placeName } from "./place-names.ts";
 import { readValuation } from "./valuation.ts";
 
 /** One location's figures for an item; available = on hand − reserved, never stored. */
@@ -31,8 +32,24 @@ export interface ItemStock {
  */
 export function getItemStock(db: Db, itemId: number): ItemStock {
   const item = requireItem(db, itemId);
-  const rows = stockStatements(db).itemLocations().all({ itemId: item.id });
-  const located = rows.map((row) => ({ ...row, available: row.onHand - row.reserved }));
+  const rows = balancesByLocation(db).all(item.id) as [number, number, number][];
+  const located = rows
+    .map(([locationId, onHand, reserved]): LocationStock => {
+      const place = placeName(db, locationId);
+      return {
+        warehouseId: place?.warehouseId ?? 0,
+        warehouseCode: place?.warehouseCode ?? "?",
+        locationId,
+        locationCode: place?.locationCode ?? String(locationId),
+        onHand,
+        reserved,
+        available: onHand - reserved,
+      };
+    })
+    .sort(
+      (a, b) =>
+        a.warehouseCode.localeCompare(b.warehouseCode) || a.locationCode.localeCompare(b.locationCode),
+    );
   const onHand = located.reduce((sum, row) => sum + row.onHand, 0);
   const reserved = located.reduce((sum, row) => sum + row.reserved, 0);
   const valuation = readValuation(db, item.id);
@@ -45,3 +62,13 @@ export function getItemStock(db: Db, itemId: number): ItemStock {
     averageUnitCost: valuation.qty > 0 ? prorateValue(valuation.value, 1, valuation.qty) : undefined,
   };
 }
+
+// The primary key (item_id, location_id, lot_key) serves this without a sort; lots fold into their bin.
+const balancesByLocation = preparedPerDb((db) =>
+  db.$client
+    .prepare(
+      `select location_id, sum(on_hand), sum(reserved) from stock_balances where item_id = ?
+       group by location_id having sum(on_hand) <> 0 or sum(reserved) <> 0`,
+    )
+    .raw(),
+);

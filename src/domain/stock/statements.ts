@@ -11,7 +11,6 @@ import {
   lots,
   stockBalances,
   stockMoves,
-  warehouses,
 } from "../../../db/schema.ts";
 
 /** The database or a transaction on it: anything that can build queries. */
@@ -197,25 +196,6 @@ function prepareStatements(db: Handle) {
         .select()
         .from(stockMoves)
         .where(eq(stockMoves.id, p("moveId")))
-        .prepare(),
-    ),
-    itemLocations: lazy(() =>
-      db
-        .select({
-          warehouseId: warehouses.id,
-          warehouseCode: warehouses.code,
-          locationId: locations.id,
-          locationCode: locations.code,
-          onHand: sql<number>`sum(${stockBalances.onHand})`.mapWith(Number),
-          reserved: sql<number>`sum(${stockBalances.reserved})`.mapWith(Number),
-        })
-        .from(stockBalances)
-        .innerJoin(locations, eq(locations.id, stockBalances.locationId))
-        .innerJoin(warehouses, eq(warehouses.id, locations.warehouseId))
-        .where(eq(stockBalances.itemId, p("itemId")))
-        .groupBy(stockBalances.locationId)
-        .having(sql`sum(${stockBalances.onHand}) <> 0 or sum(${stockBalances.reserved}) <> 0`)
-        .orderBy(asc(warehouses.code), asc(locations.code))
         .prepare(),
     ),
   };
