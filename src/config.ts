@@ -24,7 +24,7 @@ const envSchema = z.object({
   SLACK_API_URL: z
     .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://slack.com/api/" })
     .optional(),
-  DATABASE_PATH: z.string().min(1, "must be a file path (or :memory:)").default("./data/jxc.sqlite"),
+  DATABASE_PATH: z.string().min(1, "must be a file path (or :memory:)").optional(),
   PORT: z.coerce
     .number({ error: "must be a whole number from 1 to 65535" })
     .int("must be a whole number from 1 to 65535")
@@ -50,6 +50,10 @@ const envSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, "must list Slack user ids such as U012ABCDEF"))),
+  JXC_SANDBOX_HOST: z
+    .string()
+    .regex(/^[0-9A-Za-z.:-]+$/, "must be a host name or address such as 127.0.0.1 or 0.0.0.0")
+    .default("127.0.0.1"),
 });
 
 export type SlackMode =
@@ -61,6 +65,10 @@ export interface Config {
   slack: SlackMode;
   slackApiUrl: string | undefined;
   databasePath: string;
+  /** The local sandbox's database: DATABASE_PATH when set, else its own file, never a real company's. */
+  sandboxDatabasePath: string;
+  /** Where the local sandbox listens; loopback unless JXC_SANDBOX_HOST says otherwise. */
+  sandboxHost: string;
   port: number;
   timeZone: string;
   currency: string;
@@ -84,7 +92,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   return {
     slack: slackMode(e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN),
     slackApiUrl: e.SLACK_API_URL,
-    databasePath: e.DATABASE_PATH,
+    databasePath: e.DATABASE_PATH ?? "./data/jxc.sqlite",
+    sandboxDatabasePath: e.DATABASE_PATH ?? "./data/sandbox.sqlite",
+    sandboxHost: e.JXC_SANDBOX_HOST,
     port: e.PORT,
     timeZone: e.JXC_TIMEZONE,
     currency: e.JXC_CURRENCY,

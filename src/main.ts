@@ -4,17 +4,15 @@ import { createJxc } from "./app.ts";
 import { type Config, ConfigError, loadConfig, loadDotEnv } from "./config.ts";
 import { systemClock } from "./domain/clock.ts";
 import { createLogger } from "./log.ts";
+import { startLocal } from "./sandbox/start-local.ts";
 import { version } from "./version.ts";
 
 /** The composition root: configuration → database → Slack app → HTTP server or socket. */
 async function main(): Promise<void> {
   loadDotEnv();
   const config = readConfigOrExit();
+  if (config.slack.kind === "none") return runSandbox(config);
   const logger = createLogger();
-  if (config.slack.kind === "none") {
-    process.stderr.write(missingCredentialsHelp);
-    process.exit(2);
-  }
   const db = openDatabase(config.databasePath);
   const jxc = createJxc({
     slack: config.slack,
@@ -42,6 +40,35 @@ async function main(): Promise<void> {
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
+/** No Slack credentials: the local sandbox, never active when credentials are set (checked above). */
+async function runSandbox(config: Config): Promise<void> {
+  // Per-request log lines would bury the one line a newcomer needs; LOG_LEVEL brings them back.
+  const logger = createLogger(process.env.LOG_LEVEL ? {} : { level: "warn" });
+  const sandbox = await startLocal({
+    databasePath: config.sandboxDatabasePath,
+    port: config.port,
+    host: config.sandboxHost,
+    company: { currency: config.currency, timeZone: config.timeZone },
+    admins: config.admins,
+    logger,
+  }).catch((error: unknown) => {
+    if (!(error instanceof Error && "code" in error && error.code === "EADDRINUSE")) throw error;
+    process.stderr.write(
+      `jxc sandbox: port ${config.port} is in use; set PORT to a free one and start again\n`,
+    );
+    process.exit(2);
+  });
+  process.stdout.write(
+    `jxc sandbox: open ${sandbox.url} (no Slack credentials, so everything runs locally)\n`,
+  );
+  const shutdown = async () => {
+    await sandbox.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown());
+  process.once("SIGTERM", () => void shutdown());
+}
+
 function readConfigOrExit(): Config {
   try {
     return loadConfig(process.env);
@@ -51,13 +78,5 @@ function readConfigOrExit(): Config {
     process.exit(2);
   }
 }
-
-const missingCredentialsHelp = `jxc: no Slack credentials are configured.
-Set them in the environment or in a .env file, then start again:
-  SLACK_BOT_TOKEN=xoxb-...        the app's Bot User OAuth Token (OAuth & Permissions)
-  SLACK_SIGNING_SECRET=...        Basic Information → App Credentials (HTTP mode)
-  SLACK_APP_TOKEN=xapp-...        optional: an app-level token with connections:write for Socket Mode
-See README.md → "Connect a Slack workspace".
-`;
 
 await main();

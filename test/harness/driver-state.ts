@@ -1,81 +1,15 @@
-import { elementsWithBlocks, optionsOf, textOf } from "./driver-find.ts";
-import { isRecord } from "./emulator-format.ts";
+import { optionsOf, textOf } from "../../src/sandbox/wire/elements.ts";
+import {
+  type FileResolver,
+  initialState,
+  MULTI_KEYS,
+  SINGLE_KEYS,
+  type StatefulElement,
+  type StateValues,
+  statefulElements,
+} from "../../src/sandbox/wire/view-state.ts";
 
 export type SubmittedValue = string | string[] | { value: string; label?: string };
-export type StateValues = Record<string, Record<string, Record<string, unknown>>>;
-
-interface StatefulElement {
-  blockId: string;
-  actionId: string;
-  element: Record<string, unknown>;
-  type: string;
-  label?: string;
-  optional: boolean;
-}
-
-const SINGLE_KEYS: Record<string, [stateKey: string, initialKey: string]> = {
-  plain_text_input: ["value", "initial_value"],
-  email_text_input: ["value", "initial_value"],
-  url_text_input: ["value", "initial_value"],
-  number_input: ["value", "initial_value"],
-  static_select: ["selected_option", "initial_option"],
-  external_select: ["selected_option", "initial_option"],
-  radio_buttons: ["selected_option", "initial_option"],
-  datepicker: ["selected_date", "initial_date"],
-  timepicker: ["selected_time", "initial_time"],
-  datetimepicker: ["selected_date_time", "initial_date_time"],
-  users_select: ["selected_user", "initial_user"],
-  conversations_select: ["selected_conversation", "initial_conversation"],
-  channels_select: ["selected_channel", "initial_channel"],
-  rich_text_input: ["rich_text_value", "initial_value"],
-};
-
-const MULTI_KEYS: Record<string, [stateKey: string, initialKey: string]> = {
-  multi_static_select: ["selected_options", "initial_options"],
-  multi_external_select: ["selected_options", "initial_options"],
-  checkboxes: ["selected_options", "initial_options"],
-  multi_users_select: ["selected_users", "initial_users"],
-  multi_conversations_select: ["selected_conversations", "initial_conversations"],
-  multi_channels_select: ["selected_channels", "initial_channels"],
-  file_input: ["files", "initial_files"],
-};
-
-function statefulElements(blocks: unknown[]): StatefulElement[] {
-  const labels = new Map<string, { label: string; optional: boolean }>();
-  for (const block of blocks) {
-    if (isRecord(block) && block.type === "input" && typeof block.block_id === "string") {
-      labels.set(block.block_id, { label: textOf(block.label), optional: block.optional === true });
-    }
-  }
-  return elementsWithBlocks(blocks).flatMap(({ blockId, element }) => {
-    const type = typeof element.type === "string" ? element.type : "";
-    if (!SINGLE_KEYS[type] && !MULTI_KEYS[type]) return [];
-    const input = labels.get(blockId);
-    const actionId = typeof element.action_id === "string" ? element.action_id : "";
-    const stateful: StatefulElement = { blockId, actionId, element, type, optional: input?.optional ?? true };
-    if (input) stateful.label = input.label;
-    return [stateful];
-  });
-}
-
-function emptyState(stateful: StatefulElement): Record<string, unknown> {
-  const { type, element } = stateful;
-  const single = SINGLE_KEYS[type];
-  if (single) return { type, [single[0]]: structuredClone(element[single[1]] ?? null) };
-  const multi = MULTI_KEYS[type];
-  return multi ? { type, [multi[0]]: structuredClone(element[multi[1]] ?? []) } : { type };
-}
-
-/** view.state.values as Slack reports it before the user has changed anything. */
-export function initialState(blocks: unknown[]): StateValues {
-  const values: StateValues = {};
-  for (const stateful of statefulElements(blocks)) {
-    values[stateful.blockId] ??= {};
-    const forBlock = values[stateful.blockId];
-    if (forBlock) forBlock[stateful.actionId] = emptyState(stateful);
-  }
-  return values;
-}
 
 function pickOption(stateful: StatefulElement, wanted: SubmittedValue): Record<string, unknown> {
   const label = typeof wanted === "object" && !Array.isArray(wanted) ? wanted.label : undefined;
@@ -128,9 +62,6 @@ function checkTyped(stateful: StatefulElement, text: string): void {
     throw new Error(`${blockId}: ${text} is above max_value ${String(element.max_value)}`);
   }
 }
-
-/** Turns a file id the test names into the file object Slack puts in a file_input's state. */
-export type FileResolver = (fileId: string) => Record<string, unknown>;
 
 function filledState(
   stateful: StatefulElement,

@@ -4,8 +4,8 @@ import { type Db, openDatabase } from "../../db/client.ts";
 import { createJxc, type Jxc } from "../../src/app.ts";
 import { type Clock, systemClock } from "../../src/domain/clock.ts";
 import { createLogger } from "../../src/log.ts";
-import type { EmulatedUser } from "./emulator-types.ts";
 import { SlackDriver } from "./slack-driver.ts";
+import type { EmulatedUser } from "./slack-emulator.ts";
 import { SlackEmulator } from "./slack-emulator.ts";
 
 export const testSigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";

@@ -26,6 +26,18 @@ describe("loadConfig", () => {
     expect(loadConfig({}).slack.kind).toBe("none");
   });
 
+  it("keeps the local sandbox on loopback and in its own database file unless told otherwise", () => {
+    expect(loadConfig({})).toMatchObject({
+      sandboxHost: "127.0.0.1",
+      sandboxDatabasePath: "./data/sandbox.sqlite",
+      databasePath: "./data/jxc.sqlite",
+    });
+    expect(loadConfig({ DATABASE_PATH: "/tmp/x.sqlite", JXC_SANDBOX_HOST: "0.0.0.0" })).toMatchObject({
+      sandboxHost: "0.0.0.0",
+      sandboxDatabasePath: "/tmp/x.sqlite",
+    });
+  });
+
   it("treats an empty value as unset", () => {
     expect(loadConfig({ ...http, PORT: "" }).port).toBe(3000);
   });
@@ -44,6 +56,7 @@ describe("loadConfig", () => {
     [{ ...http, JXC_TIMEZONE: "Mars/Olympus" }, /^JXC_TIMEZONE must be an IANA time zone/],
     [{ ...http, SLACK_API_URL: "not a url" }, /^SLACK_API_URL must be an http\(s\) URL/],
     [{ ...http, SLACK_BOT_TOKEN: "xoxp-user" }, /^SLACK_BOT_TOKEN must be a bot token/],
+    [{ JXC_SANDBOX_HOST: "http://x/" }, /^JXC_SANDBOX_HOST must be a host name or address/],
     [{ SLACK_BOT_TOKEN: "xoxb-1" }, /^SLACK_SIGNING_SECRET is missing/],
     [{ SLACK_SIGNING_SECRET: http.SLACK_SIGNING_SECRET }, /^SLACK_BOT_TOKEN is missing/],
   ])("names the variable and the fix in one line: %o", (env, message) => {

@@ -56,12 +56,14 @@ export function withGeneratedIds(blocks: unknown[]): unknown[] {
   return copy;
 }
 
+/** A Web API argument as a string (form posts send numbers as text). */
 export function stringArg(value: unknown): string | undefined {
   if (typeof value === "string") return value;
   if (typeof value === "number") return String(value);
   return undefined;
 }
 
+/** A Web API boolean argument, sent as true, "true" or 1. */
 export function isTruthyArg(value: unknown): boolean {
   return value === true || value === "true" || value === "1" || value === 1;
 }

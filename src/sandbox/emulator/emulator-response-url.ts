@@ -72,6 +72,7 @@ export function deliverResponse(
   return undefined;
 }
 
+/** What the response_url endpoint answers, status and body. */
 export interface PlainAnswer {
   status: number;
   text: string;

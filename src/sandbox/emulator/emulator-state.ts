@@ -8,6 +8,7 @@ import type {
   StoredMessage,
 } from "./emulator-types.ts";
 
+/** Slack's limits on trigger ids and response URLs (DESIGN §5). */
 export const TRIGGER_TTL_MS = 3_000;
 export const RESPONSE_URL_TTL_MS = 30 * 60_000;
 export const RESPONSE_URL_MAX_USES = 5;
@@ -15,12 +16,14 @@ export const RESPONSE_URL_MAX_USES = 5;
 // Slack lets a channel absorb a short burst before pacing posts to the configured rate.
 const CHANNEL_BURST = 3;
 
+/** A trigger_id handed out with a request: single use, short-lived. */
 export interface TriggerRecord {
   createdAt: number;
   used: boolean;
   userId?: string;
 }
 
+/** A response_url handed out with a request, with its use count. */
 export interface ResponseUrlRecord {
   context: ResponseUrlContext;
   createdAt: number;
@@ -29,6 +32,7 @@ export interface ResponseUrlRecord {
   lastPostedTs?: string;
 }
 
+/** A file known to the workspace, complete once its bytes arrived. */
 export interface FileRecord {
   name: string;
   declaredLength: number;
@@ -62,15 +66,27 @@ export class EmulatorState {
   readonly files = new Map<string, FileRecord>();
   channelRate: { perSecond: number; buckets: Map<string, RateBucket> } | undefined;
   baseUrl = "";
+  private readonly watchers = new Set<() => void>();
   private clockOffsetMs = 0;
   // Counters survive reset() so ids and timestamps never repeat within one emulator.
-  private tsCounter = 0;
+  private lastTsMicros = 0;
   private idCounter = 0;
 
   constructor(
     readonly botUserId: string,
     readonly botToken: string,
   ) {}
+
+  /** Calls `watcher` after every change anyone might see; answers how to stop watching. */
+  watch(watcher: () => void): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
+  }
+
+  /** Tells watchers (the sandbox page's live stream) that the workspace may look different. */
+  changed(): void {
+    for (const watcher of this.watchers) watcher();
+  }
 
   now(): number {
     return Date.now() + this.clockOffsetMs;
@@ -81,10 +97,10 @@ export class EmulatorState {
   }
 
   nextTs(): string {
-    this.tsCounter += 1;
-    const micros = this.tsCounter * 100;
-    const seconds = 1_700_000_000 + Math.floor(micros / 1_000_000);
-    return `${seconds}.${String(micros % 1_000_000).padStart(6, "0")}`;
+    // Like Slack's: the posting time in seconds with six decimals, and never the same twice.
+    const micros = Math.max(this.now() * 1000, this.lastTsMicros + 1);
+    this.lastTsMicros = micros;
+    return `${Math.floor(micros / 1_000_000)}.${String(micros % 1_000_000).padStart(6, "0")}`;
   }
 
   nextId(prefix: string, width = 9): string {

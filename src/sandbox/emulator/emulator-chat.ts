@@ -3,18 +3,22 @@ import { isRecord, stringArg, toSlackMessage, withGeneratedIds } from "./emulato
 import type { EmulatorState } from "./emulator-state.ts";
 import { type ApiAnswer, EMULATED_TEAM_DOMAIN, type StoredMessage } from "./emulator-types.ts";
 
+/** One Web API method: reads the workspace state and the arguments, answers like Slack. */
 export type MethodHandler = (state: EmulatorState, args: Record<string, unknown>) => ApiAnswer;
 
 const MAX_TEXT_LENGTH = 40_000;
 
+/** A successful Web API answer. */
 export function okAnswer(body: Record<string, unknown> = {}): ApiAnswer {
   return { body: { ok: true, ...body } };
 }
 
+/** A Web API error answer (HTTP 200 with ok: false, as Slack does). */
 export function errorAnswer(error: string, extra: Record<string, unknown> = {}): ApiAnswer {
   return { body: { ok: false, error, ...extra } };
 }
 
+/** Slack's answer when a method is called too often. */
 export const RATE_LIMITED: ApiAnswer = {
   status: 429,
   headers: { "Retry-After": "1" },
@@ -163,6 +167,7 @@ const getPermalink: MethodHandler = (state, args) => {
   return okAnswer({ channel: target.channel, permalink: base + thread });
 };
 
+/** The chat.* Web API methods. */
 export const chatMethods: Record<string, MethodHandler> = {
   "chat.postMessage": postMessage,
   "chat.postEphemeral": postEphemeral,

@@ -147,6 +147,7 @@ const replies: MethodHandler = (state, args) => {
   });
 };
 
+/** The conversations.* Web API methods. */
 export const conversationMethods: Record<string, MethodHandler> = {
   "conversations.info": info,
   "conversations.join": join,

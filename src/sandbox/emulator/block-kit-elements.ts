@@ -50,10 +50,12 @@ const OTHER_ELEMENT_TYPES = new Set([
   ...INPUT_ONLY,
 ]);
 
+/** Whether Slack knows an element type at all. */
 export function isKnownElementType(type: unknown): boolean {
   return typeof type === "string" && (SELECT_TYPES.has(type) || OTHER_ELEMENT_TYPES.has(type));
 }
 
+/** Checks one interactive element against Slack's rules for where it is placed. */
 export function checkElement(
   value: unknown,
   path: string,
@@ -126,6 +128,7 @@ export function checkElement(
   }
 }
 
+/** Checks an image element (in a context block or as an accessory). */
 export function checkImageElement(element: Record<string, unknown>, path: string): void {
   if (element.image_url === undefined && element.slack_file === undefined) {
     fail(path, "image needs image_url or slack_file");

@@ -1,5 +1,6 @@
 import { errorAnswer, type MethodHandler, okAnswer } from "./emulator-chat.ts";
 import { isRecord, isTruthyArg, stringArg } from "./emulator-format.ts";
+import type { EmulatorState } from "./emulator-state.ts";
 import {
   EMULATED_BOT_ID,
   EMULATED_TEAM_DOMAIN,
@@ -113,6 +114,24 @@ const completeUpload: MethodHandler = (state, args) => {
   });
 };
 
+/** The file object Slack shows the app (files.info, a file_input's state), with its private download URL. */
+export function fileObjectOf(state: EmulatorState, fileId: string): Record<string, unknown> {
+  const record = state.files.get(fileId);
+  if (!record) throw new Error(`No file ${fileId} in the emulator`);
+  const url = `${state.baseUrl}/files-pri/${fileId}/${encodeURIComponent(record.name)}`;
+  return {
+    id: fileId,
+    name: record.name,
+    title: record.title ?? record.name,
+    filetype: record.name.split(".").pop() ?? "",
+    size: record.bytes?.length ?? record.declaredLength,
+    user: record.owner,
+    url_private: url,
+    url_private_download: `${url}?download=1`,
+  };
+}
+
+/** auth.test, users.info and the file upload methods. */
 export const miscMethods: Record<string, MethodHandler> = {
   "auth.test": authTest,
   "users.info": usersInfo,

@@ -93,8 +93,14 @@ async function readUpload(request: Request): Promise<Buffer> {
   return Buffer.alloc(0);
 }
 
+/** The emulator's HTTP surface: Web API methods, response URLs, uploads and file downloads. */
 export function createEmulatorApp(state: EmulatorState): Hono {
   const app = new Hono();
+  // Whatever the app just did may show on the sandbox page.
+  app.use(async (_c, next) => {
+    await next();
+    state.changed();
+  });
 
   app.all("/api/:method", async (c) => {
     const method = c.req.param("method");

@@ -1,3 +1,4 @@
+/** A member of the emulated workspace, as users.info reports them. */
 export interface EmulatedUser {
   id: string;
   name: string;
@@ -6,6 +7,7 @@ export interface EmulatedUser {
   isBot?: boolean;
 }
 
+/** One Web API call the app made, kept so tests can assert on it. */
 export interface RecordedCall {
   method: string;
   args: Record<string, unknown>;
@@ -14,12 +16,14 @@ export interface RecordedCall {
   error?: string;
 }
 
+/** A file attached to a message. */
 export interface StoredFileRef {
   id: string;
   name: string;
   title?: string;
 }
 
+/** A message as the workspace keeps it (ephemeral ones carry who may see them). */
 export interface StoredMessage {
   channel: string;
   ts: string;
@@ -35,6 +39,7 @@ export interface StoredMessage {
   source: "api" | "response_url";
 }
 
+/** A modal or Home tab the app opened, with its place in a modal stack. */
 export interface OpenView {
   id: string;
   userId?: string;
@@ -44,11 +49,13 @@ export interface OpenView {
   previousViewId?: string;
 }
 
+/** One post the app made to a response_url. */
 export interface ResponseUrlPost {
   id: string;
   body: Record<string, unknown>;
 }
 
+/** How the next call(s) of a method should fail, for tests of retries and errors. */
 export interface FailureRule {
   error?: string;
   status?: number;
@@ -56,12 +63,14 @@ export interface FailureRule {
   times?: number;
 }
 
+/** Where a response_url delivers: the channel, the user it answers and the message it may replace. */
 export interface ResponseUrlContext {
   channel?: string;
   userId?: string;
   messageTs?: string;
 }
 
+/** A file uploaded through files.getUploadURLExternal / completeUploadExternal. */
 export interface UploadedFile {
   name: string;
   bytes: Buffer;
@@ -75,6 +84,7 @@ export interface ApiAnswer {
   headers?: Record<string, string>;
 }
 
+/** The ids of the emulated workspace, its bot and its app; payloads carry them. */
 export const EMULATED_TEAM_ID = "T0JXC0001";
 export const EMULATED_TEAM_DOMAIN = "jxc-test";
 export const EMULATED_BOT_ID = "B0JXC0001";

@@ -1,21 +1,26 @@
 // Shared pieces of the Block Kit validator: the first violation is thrown as a
 // BlockKitViolation and turned into a string by the public entry points.
 
+/** The first rule a payload breaks, with its path. */
 export class BlockKitViolation extends Error {}
 
+/** Throws a violation at a path. */
 export function fail(path: string, problem: string): never {
   throw new BlockKitViolation(`${path}: ${problem}`);
 }
 
+/** A plain JSON object (not null, not an array). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** The value as an object, or a violation. */
 export function requireRecord(value: unknown, path: string): Record<string, unknown> {
   if (!isRecord(value)) fail(path, "must be an object");
   return value;
 }
 
+/** The value as an array, or a violation. */
 export function requireArray(value: unknown, path: string): unknown[] {
   if (!Array.isArray(value)) fail(path, "must be an array");
   return value;
@@ -38,17 +43,20 @@ export function checkString(
   if (value.length > limits.max) fail(path, `must be at most ${limits.max} characters`);
 }
 
+/** Checks an array's length against Slack's minimum and maximum. */
 export function checkArrayLength(items: unknown[], path: string, min: number, max: number): void {
   if (items.length < min) fail(path, `must contain at least ${min} item${min === 1 ? "" : "s"}`);
   if (items.length > max) fail(path, `must contain at most ${max} items (got ${items.length})`);
 }
 
+/** Limits of one text object: its length, and whether it must be plain text or present. */
 export interface TextRules {
   max: number;
   plainOnly?: boolean;
   required?: boolean;
 }
 
+/** Checks a text object (plain_text or mrkdwn) against its rules. */
 export function checkText(value: unknown, path: string, rules: TextRules): void {
   if (value === undefined || value === null) {
     if (rules.required) fail(path, "is required");
@@ -65,6 +73,7 @@ export function checkText(value: unknown, path: string, rules: TextRules): void 
   checkString(text.text, `${path}.text`, { min: 1, max: rules.max, required: true });
 }
 
+/** Checks a confirmation dialog object. */
 export function checkConfirm(value: unknown, path: string): void {
   if (value === undefined) return;
   const confirm = requireRecord(value, path);
@@ -83,6 +92,7 @@ export interface IdRegistry {
   actionIds: Set<string>;
 }
 
+/** Checks an action_id and that it is unique in its message or view. */
 export function registerActionId(value: unknown, path: string, ids: IdRegistry): void {
   if (value === undefined) return;
   checkString(value, path, { min: 1, max: 255 });

@@ -72,6 +72,7 @@ function createView(
   return open;
 }
 
+/** Closes a whole modal stack (response_action clear, a new views.open). */
 export function closeStack(state: EmulatorState, rootViewId: string): void {
   for (const viewId of state.stacks.get(rootViewId) ?? []) state.views.delete(viewId);
   state.stacks.delete(rootViewId);
@@ -101,6 +102,7 @@ export function closeModal(state: EmulatorState, viewId: string): { cleared: boo
   return { cleared: false };
 }
 
+/** Puts a view on top of a stack; answers Slack's error when the stack is full. */
 export function pushModal(
   state: EmulatorState,
   below: OpenView,
@@ -118,6 +120,7 @@ export function pushModal(
   return pushed;
 }
 
+/** Replaces a view's content in place (views.update, response_action update). */
 export function replaceView(state: EmulatorState, open: OpenView, view: Record<string, unknown>): void {
   const externalId = open.view.external_id;
   open.view = withIds(view);
@@ -126,6 +129,7 @@ export function replaceView(state: EmulatorState, open: OpenView, view: Record<s
   open.hash = newHash(state);
 }
 
+/** Why Slack would refuse a modal the app answered with, or undefined. */
 export function validateAppView(
   state: EmulatorState,
   view: unknown,
@@ -204,6 +208,7 @@ const publish: MethodHandler = (state, args) => {
   return okAnswer({ view: toSlackView(created) });
 };
 
+/** The views.* Web API methods. */
 export const viewMethods: Record<string, MethodHandler> = {
   "views.open": open,
   "views.push": push,

@@ -1,0 +1,34 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+import { z } from "zod";
+
+/** A slash command as the app's manifest declares it; Slack routes only these to the app. */
+export interface DeclaredCommand {
+  command: string;
+  description: string;
+  usageHint: string;
+}
+
+const manifestSchema = z.object({
+  features: z.object({
+    slash_commands: z
+      .array(z.object({ command: z.string(), description: z.string(), usage_hint: z.string().optional() }))
+      .default([]),
+  }),
+});
+
+const manifestPath = fileURLToPath(new URL("../../manifest.yml", import.meta.url));
+
+/**
+ * The slash commands in manifest.yml, read at start: the sandbox refuses others as Slack
+ * does, and the page offers these as you type "/", so new commands appear by themselves.
+ */
+export function declaredSlashCommands(path = manifestPath): DeclaredCommand[] {
+  const manifest = manifestSchema.parse(parse(readFileSync(path, "utf8")));
+  return manifest.features.slash_commands.map((entry) => ({
+    command: entry.command,
+    description: entry.description,
+    usageHint: entry.usage_hint ?? "",
+  }));
+}
