@@ -4,6 +4,7 @@ import type { Role } from "../../src/domain/roles.ts";
 import type { Locale } from "../../src/i18n/index.ts";
 import { messages } from "../../src/i18n/index.ts";
 import { context, type EphemeralReply, header, section } from "../../src/slack/blocks.ts";
+import { escapeMrkdwn } from "../../src/slack/mrkdwn.ts";
 import { helpEntries } from "../catalog.ts";
 
 /** The help card: only the commands this user may use, with an optional first line (a "did you mean"). */
@@ -11,7 +12,7 @@ export function renderHelp(locale: Locale, held: ReadonlySet<Role>, lead?: strin
   const m = messages(locale);
   const lines = helpEntries
     .filter((entry) => !entry.permission || can(held, entry.permission))
-    .map((entry) => `\`${entry.usage}\` — ${m.commands[entry.summary]}`);
+    .map((entry) => `\`${escapeMrkdwn(entry.usage)}\` — ${m.commands[entry.summary]}`);
   const intro = held.size > 0 ? m.help.intro : `${m.help.intro}\n${m.help.noRole}`;
   const blocks: KnownBlock[] = [
     ...(lead ? [section(lead)] : []),

@@ -5,6 +5,7 @@ import type { ItemStock } from "../../src/domain/stock/item-stock.ts";
 import type { ItemRow } from "../../src/domain/stock-query.ts";
 import { type Locale, messages } from "../../src/i18n/index.ts";
 import { clip, context, type EphemeralReply, fields, header, section } from "../../src/slack/blocks.ts";
+import { escapeMrkdwn } from "../../src/slack/mrkdwn.ts";
 import { actionIds } from "../names.ts";
 import { encodePage, encodeShare, type PageToken } from "./tokens.ts";
 
@@ -50,7 +51,7 @@ export function renderItemStock(
     .slice(0, maxBinLines)
     .map(
       (l) =>
-        `*${l.warehouseCode}* · \`${l.locationCode}\` — ${m.onHand} ${qty(l.onHand)} · ${m.reserved} ${qty(l.reserved)} · ${m.available} ${qty(l.available)}`,
+        `*${escapeMrkdwn(l.warehouseCode)}* · \`${escapeMrkdwn(l.locationCode)}\` — ${m.onHand} ${qty(l.onHand)} · ${m.reserved} ${qty(l.reserved)} · ${m.available} ${qty(l.available)}`,
     );
   if (bins.length > maxBinLines) binLines.push(m.moreBins({ count: bins.length - maxBinLines }));
 
@@ -89,13 +90,13 @@ export function renderItemList(
   const m = messages(locale).stock;
   const from = found.offset + 1;
   const to = found.offset + found.items.length;
-  const heading = m.matches({ total: found.total, query: page.query, from, to });
+  const heading = m.matches({ total: found.total, query: escapeMrkdwn(page.query), from, to });
   const rows: KnownBlock[] = found.items.map((item, i) => ({
     type: "section",
     text: {
       type: "mrkdwn",
       text: clip(
-        `\`${item.sku}\` ${itemTitle(item, locale)} — ${m.available} ${formatQuantity(found.available.get(item.id) ?? 0, item)}`,
+        `\`${escapeMrkdwn(item.sku)}\` ${escapeMrkdwn(itemTitle(item, locale))} — ${m.available} ${formatQuantity(found.available.get(item.id) ?? 0, item)}`,
         3000,
       ),
     },
@@ -120,11 +121,14 @@ export function renderItemList(
 /** Nothing matched: say so, and offer the closest items. */
 export function renderNoMatch(query: string, suggestions: ItemRow[], locale: Locale): EphemeralReply {
   const m = messages(locale).stock;
-  const lines = suggestions.map((item) => `• \`${item.sku}\` ${itemTitle(item, locale)}`);
+  const lines = suggestions.map(
+    (item) => `• \`${escapeMrkdwn(item.sku)}\` ${escapeMrkdwn(itemTitle(item, locale))}`,
+  );
+  const shown = escapeMrkdwn(query);
   const text =
     lines.length > 0
-      ? `${m.noMatch({ query })}\n${m.suggestions}\n${lines.join("\n")}`
-      : m.noMatch({ query });
+      ? `${m.noMatch({ query: shown })}\n${m.suggestions}\n${lines.join("\n")}`
+      : m.noMatch({ query: shown });
   return { text, blocks: [section(text)] };
 }
 
