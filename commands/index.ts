@@ -14,6 +14,6 @@ export function registerListeners(app: App, deps: CommandDeps): void {
   registerStockCommand(router, deps);
   registerCsvImportSubmission(router, deps);
   registerItemPicker(router, deps);
+  registerAppHome(router, deps);
   router.attach(app);
-  registerAppHome(app, deps);
 }

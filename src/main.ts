@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     await jxc.bolt.stop().catch(() => {});
     server.close();
     db.$client.close();
+    logger.flush();
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
@@ -63,6 +64,7 @@ async function runSandbox(config: Config): Promise<void> {
   );
   const shutdown = async () => {
     await sandbox.stop();
+    logger.flush();
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown());
