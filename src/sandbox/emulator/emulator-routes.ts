@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { chatMethods, errorAnswer, type MethodHandler, RATE_LIMITED } from "./emulator-chat.ts";
+import { chatMethods, errorAnswer, type MethodHandler, okAnswer, RATE_LIMITED } from "./emulator-chat.ts";
 import { conversationMethods } from "./emulator-conversations.ts";
 import { miscMethods } from "./emulator-misc.ts";
 import { handleResponseUrlPost } from "./emulator-response-url.ts";
@@ -67,6 +67,7 @@ async function parseApiRequest(request: Request): Promise<ParsedRequest> {
 }
 
 function answerFor(state: EmulatorState, method: string, parsed: ParsedRequest): ApiAnswer {
+  if (method === "apps.connections.open") return openSocketConnection(state, parsed.token);
   const handler = METHODS[method];
   if (!handler) return errorAnswer("unknown_method");
   if (parsed.malformed) return errorAnswer("invalid_json");
@@ -147,4 +148,12 @@ export function createEmulatorApp(state: EmulatorState): Hono {
 
   app.notFound((c) => c.text("not_found", 404));
   return app;
+}
+
+// Socket Mode: only an app-level token opens a connection, and only when a socket server is running.
+function openSocketConnection(state: EmulatorState, token: string | undefined): ApiAnswer {
+  if (!token) return errorAnswer("not_authed");
+  if (!state.socketMode) return errorAnswer("not_allowed_token_type");
+  if (token !== state.socketMode.appToken) return errorAnswer("invalid_auth");
+  return okAnswer({ url: state.socketMode.url });
 }

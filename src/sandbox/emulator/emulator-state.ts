@@ -64,6 +64,8 @@ export class EmulatorState {
   responseUrlPosts: ResponseUrlPost[] = [];
   readonly failures = new Map<string, FailureRule[]>();
   readonly files = new Map<string, FileRecord>();
+  /** Socket Mode: the app-level token apps.connections.open accepts, and the URL it hands out. */
+  socketMode: { appToken: string; url: string } | undefined;
   channelRate: { perSecond: number; buckets: Map<string, RateBucket> } | undefined;
   baseUrl = "";
   private readonly watchers = new Set<() => void>();

@@ -81,6 +81,11 @@ export class SlackEmulator {
     return new SlackEmulator(state, server, state.baseUrl);
   }
 
+  /** Lets an app with this app-level token connect over Socket Mode to the given WebSocket URL. */
+  acceptSocketMode(appToken: string, url: string): void {
+    this.state.socketMode = { appToken, url };
+  }
+
   addUser(user: EmulatedUser): void {
     this.state.users.set(user.id, { ...user });
     this.state.changed();
