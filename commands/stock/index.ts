@@ -5,7 +5,7 @@ import { can, requirePermission } from "../../src/domain/permissions.ts";
 import type { Role } from "../../src/domain/roles.ts";
 import { getItemStock } from "../../src/domain/stock/item-stock.ts";
 import { onOrderQty } from "../../src/domain/stock/on-order.ts";
-import { findStockItems, requireWarehouse } from "../../src/domain/stock-query.ts";
+import { findStockItems, type ItemRow, requireWarehouse } from "../../src/domain/stock-query.ts";
 import type { Locale } from "../../src/i18n/index.ts";
 import { type ButtonClick, buttonAction } from "../../src/slack/block-action.ts";
 import type { EphemeralReply } from "../../src/slack/blocks.ts";
@@ -53,7 +53,7 @@ export function registerStockCommand(router: SlackRouter, deps: CommandDeps): vo
       if (!token || !item) throw new JxcError("STALE_ACTION");
       await replace(
         click,
-        detail(deps, item.id, click.locale, {
+        detail(deps, item, click.locale, {
           showCost: can(held, "stock.viewCost"),
           warehouseId: token.warehouseId,
         }),
@@ -66,9 +66,10 @@ export function registerStockCommand(router: SlackRouter, deps: CommandDeps): vo
     buttonAction(deps.logger, async (click) => {
       requirePermission(deps.db, click.userId, "stock.view");
       const token = decodeItem(click.value);
-      if (!token || !getItem(deps.db, token.itemId)) throw new JxcError("STALE_ACTION");
+      const item = token && getItem(deps.db, token.itemId);
+      if (!token || !item) throw new JxcError("STALE_ACTION");
       // Cost never goes to a channel: its members may not be allowed to see it.
-      const card = detail(deps, token.itemId, click.locale, {
+      const card = detail(deps, item, click.locale, {
         showCost: false,
         warehouseId: token.warehouseId,
         sharedBy: click.userId,
@@ -95,7 +96,7 @@ function answerQuery(
   });
   if (found.kind === "none") return renderNoMatch(token.query, found.suggestions, locale);
   if (found.kind === "item") {
-    return detail(deps, found.item.id, locale, {
+    return detail(deps, found.item, locale, {
       showCost: can(held, "stock.viewCost"),
       warehouseId: token.warehouseId,
     });
@@ -110,13 +111,11 @@ function answerQuery(
 
 function detail(
   deps: CommandDeps,
-  itemId: number,
+  item: ItemRow,
   locale: Locale,
   options: { showCost: boolean; warehouseId: number | undefined; sharedBy?: string },
 ): EphemeralReply {
-  const item = getItem(deps.db, itemId);
-  if (!item) throw new JxcError("STALE_ACTION");
-  const stock = { ...getItemStock(deps.db, itemId), onOrder: onOrderQty(deps.db, itemId) };
+  const stock = { ...getItemStock(deps.db, item.id), onOrder: onOrderQty(deps.db, item.id) };
   return renderItemStock(item, stock, { locale, currency: deps.company.currency, ...options });
 }
 
