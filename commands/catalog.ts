@@ -15,7 +15,7 @@ export const helpEntries: readonly HelpEntry[] = [
   { usage: "/jxc roles", summary: "jxc roles", permission: "roles.view" },
   { usage: "/jxc role @user add|remove <role>", summary: "jxc role", permission: "roles.manage" },
   {
-    usage: "/jxc import items|stock|suppliers|customers",
+    usage: "/jxc import items|stock|suppliers|customers|bins",
     summary: "jxc import",
     permission: "catalogue.import",
   },

@@ -6,18 +6,18 @@ import { systemClock } from "./domain/clock.ts";
 import { JxcError } from "./domain/errors.ts";
 import { exportCsv } from "./domain/import/export-csv.ts";
 import { type ImportFile, importCsvFiles } from "./domain/import/import-csv.ts";
-import type { ImportError, ImportKind, ImportReport } from "./domain/import/report.ts";
+import { type ImportError, type ImportKind, type ImportReport, importKinds } from "./domain/import/report.ts";
 import { describeError } from "./i18n/index.ts";
 
 // The command line for bulk catalogue work (`npm run jxc -- …`): argument parsing and printing only.
 
-const kinds: readonly ImportKind[] = ["items", "stock", "suppliers", "customers"];
+const kinds = importKinds;
 const cliUser = "cli";
 
 const usage = `Usage:
   npm run jxc -- import <kind> <file> [<kind> <file> …] [--skip-bad]
   npm run jxc -- export <kind> <file>
-kinds: ${kinds.join(", ")}. Several import files run as one transaction (suppliers, then items, then stock).
+kinds: ${kinds.join(", ")}. Several import files run as one transaction (bins, suppliers, customers, items, then stock).
 Environment: DATABASE_PATH (default ./data/jxc.sqlite), JXC_CURRENCY (default CNY).`;
 
 class UsageError extends Error {}

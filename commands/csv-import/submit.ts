@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { JxcError } from "../../src/domain/errors.ts";
 import { importCsv } from "../../src/domain/import/import-csv.ts";
+import { importKinds } from "../../src/domain/import/report.ts";
 import { requirePermission } from "../../src/domain/permissions.ts";
 import { messages } from "../../src/i18n/index.ts";
 import { localeOf } from "../../src/slack/middleware/attach-locale.ts";
@@ -12,7 +13,7 @@ import { callbackIds } from "../names.ts";
 import { importActions, importBlocks, noticeModal, reportBlocks, reportText } from "./views.ts";
 
 const maxBytes = 20 * 1024 * 1024;
-const metadataSchema = z.object({ kind: z.enum(["items", "stock", "suppliers", "customers"]) });
+const metadataSchema = z.object({ kind: z.enum(importKinds) });
 
 /** The upload modal's submission: check, acknowledge with a progress view, import, then report in the modal and a DM. */
 export function registerCsvImportSubmission(router: SlackRouter, deps: CommandDeps): void {

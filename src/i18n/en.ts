@@ -1,4 +1,5 @@
 import type { ErrorCode, ErrorParams, InputProblem } from "../domain/errors.ts";
+import type { ImportKind } from "../domain/import/report.ts";
 import type { Role } from "../domain/roles.ts";
 import { roleList } from "./role-list.ts";
 
@@ -108,14 +109,20 @@ export const en = {
     submit: "Import",
     close: "Cancel",
     done: "Close",
-    kinds: { items: "items", stock: "opening stock", suppliers: "suppliers", customers: "customers" },
+    kinds: {
+      items: "items",
+      stock: "opening stock",
+      suppliers: "suppliers",
+      customers: "customers",
+      bins: "warehouses and bins",
+    } satisfies Record<ImportKind, string>,
     intro: (p: { kind: string; columns: string }) =>
       `Upload a CSV file of *${p.kind}* with the columns \`${p.columns}\`. UTF-8 and GBK/GB18030 (Excel on Chinese Windows) are both fine. Every row is checked first: one bad row and nothing is imported, unless you tick the box below.`,
     fileLabel: "CSV file",
     skipBad: "Skip bad rows and import the good ones",
     optionsLabel: "Options",
     usage:
-      "Usage: `/jxc import items`, `/jxc import stock`, `/jxc import suppliers` or `/jxc import customers`",
+      "Usage: `/jxc import items`, `/jxc import stock`, `/jxc import suppliers`, `/jxc import customers` or `/jxc import bins`",
     noFile: "Choose a CSV file to import.",
     working: (p: { name: string }) =>
       `Importing \`${p.name}\`… the result will appear here and in a direct message.`,

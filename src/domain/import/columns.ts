@@ -34,6 +34,10 @@ export const columnSets: Record<ImportKind, ColumnSet> = {
     ],
   },
   stock: { required: ["sku", "warehouse", "bin", "qty", "unit_cost"], optional: [] },
+  bins: {
+    required: ["warehouse", "bin"],
+    optional: ["warehouse_name", "warehouse_name_zh", "zone", "rank", "capacity"],
+  },
   suppliers: {
     required: ["code", "name"],
     optional: ["name_zh", "contact", "phone", "email", "payment_terms_days", "lead_time_days"],

@@ -28,6 +28,14 @@ export function exportCsv(db: Db, kind: ImportKind, options: { currency?: string
 
 function readRecords(db: Db, kind: ImportKind, money: (minor: Cell) => string | null): CsvRecord[] {
   switch (kind) {
+    case "bins":
+      return all(
+        db,
+        `select w.code as warehouse, l.code as bin, w.name as warehouse_name, w.name_zh as warehouse_name_zh,
+                l.zone, l.rank, l.capacity
+           from locations l join warehouses w on w.id = l.warehouse_id
+          where l.archived = 0 and w.archived = 0 order by w.code collate nocase, l.code collate nocase`,
+      );
     case "items":
       return readItems(db, money);
     case "stock":

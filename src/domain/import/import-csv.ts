@@ -6,12 +6,14 @@ import { decodeCsvBytes } from "./decode.ts";
 import { emptyReport, type ImportKind, type ImportReport, toImportError } from "./report.ts";
 import type { RowValidator, RunContext } from "./run.ts";
 import { readCsvRows } from "./table.ts";
+import { BinRowValidator } from "./validate-bins.ts";
 import { ItemRowValidator } from "./validate-items.ts";
 import { CustomerRowValidator, SupplierRowValidator } from "./validate-parties.ts";
 import { StockRowValidator } from "./validate-stock.ts";
 import {
   RowWriteError,
   type WriteContext,
+  writeBins,
   writeCustomers,
   writeItems,
   writeStockLines,
@@ -33,7 +35,7 @@ export interface ImportFile {
 }
 
 /** Dependencies first, so a run's items may name its suppliers and its stock its items. */
-const kindOrder: readonly ImportKind[] = ["suppliers", "customers", "items", "stock"];
+const kindOrder: readonly ImportKind[] = ["bins", "suppliers", "customers", "items", "stock"];
 
 /** A validated file and how to write its good rows. */
 interface Prepared {
@@ -128,6 +130,10 @@ function planFile(
   kind: ImportKind,
 ): { validator: RowValidator<unknown>; write: (ctx: WriteContext, report: ImportReport) => void } {
   switch (kind) {
+    case "bins": {
+      const validator = new BinRowValidator();
+      return { validator, write: (ctx, report) => writeBins(ctx, validator.result.valid, report) };
+    }
     case "items": {
       const validator = new ItemRowValidator(run);
       return { validator, write: (ctx, report) => writeItems(ctx, validator.result.valid, report) };

@@ -1,4 +1,5 @@
 import type { Db } from "../../../db/client.ts";
+import { describeBin } from "../catalogue/bin-details.ts";
 import { type CustomerInput, upsertCustomer } from "../catalogue/customers.ts";
 import { type ItemInput, preloadItemReads, upsertItem } from "../catalogue/items.ts";
 import { defaultBinCode, ensureLocation, ensureWarehouse } from "../catalogue/places.ts";
@@ -9,6 +10,7 @@ import { JxcError } from "../errors.ts";
 import { setOpeningStock } from "../stock/index.ts";
 import type { ImportReport } from "./report.ts";
 import type { ValidRow } from "./run.ts";
+import type { BinLineInput } from "./validate-bins.ts";
 import type { StockLineInput } from "./validate-stock.ts";
 
 /** Who writes and when: one timestamp for the whole import, so its audit rows read as one event. */
@@ -110,9 +112,29 @@ export function writeStockLines(
   }
 }
 
+/** Creates missing warehouses and bins and sets what the file says about them. */
+export function writeBins(ctx: WriteContext, rows: ValidRow<BinLineInput>[], report: ImportReport): void {
+  const warehouses = new Map<string, number>();
+  const bins = new Map<string, number>();
+  for (const { row, input } of rows) {
+    writeRow(
+      row,
+      () => {
+        const before = report.createdLocations.length;
+        const locationId = resolveBin(ctx, input, report, warehouses, bins);
+        const warehouseId = warehouses.get(input.warehouse.toLowerCase()) ?? 0;
+        const changed = describeBin(ctx.db, warehouseId, locationId, input, ctx);
+        const created = report.createdLocations.slice(before).includes(`${input.warehouse}/${input.bin}`);
+        return { created, changed: created || changed };
+      },
+      report,
+    );
+  }
+}
+
 function resolveBin(
   ctx: WriteContext,
-  input: StockLineInput,
+  input: { warehouse: string; bin: string },
   report: ImportReport,
   warehouses: Map<string, number>,
   bins: Map<string, number>,

@@ -91,11 +91,7 @@ METRO     | Nanjing Metro Maintenance      | 南京地铁维保中心   | 曹工
 EASTLINE  | Eastline Shipyard              | 东线船厂           | 陆经理 | 0513-8111-6060 | U0AMY     | 60 | 150000.00
 `;
 
-/**
- * Bins, nearest the door first (the rank slotting will use); the loader creates them in this
- * order. The domain cannot store a bin's rank or a warehouse's display name (主仓 for MAIN,
- * 东仓 for EAST) yet; when places.ts can, the loader sets them from here.
- */
+/** Bins, nearest the door first: their position is the rank slotting will use. */
 export const demoBinsByDistance: Record<string, readonly string[]> = {
   MAIN: [
     "A-01",
@@ -114,4 +110,10 @@ export const demoBinsByDistance: Record<string, readonly string[]> = {
     "D-04",
   ],
   EAST: ["E-01", "E-02", "E-03"],
+};
+
+/** The warehouses' names as people say them. */
+export const demoWarehouseNames: Record<string, { name: string; nameZh: string }> = {
+  MAIN: { name: "Main warehouse", nameZh: "主仓" },
+  EAST: { name: "East warehouse", nameZh: "东仓" },
 };

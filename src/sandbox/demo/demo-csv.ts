@@ -2,7 +2,13 @@ import { stringify } from "csv-stringify/sync";
 import { allColumns } from "../../domain/import/columns.ts";
 import type { ImportFile } from "../../domain/import/import-csv.ts";
 import type { ImportKind } from "../../domain/import/report.ts";
-import { demoCustomerTable, demoItemTable, demoSupplierTable } from "./demo-catalogue.ts";
+import {
+  demoBinsByDistance,
+  demoCustomerTable,
+  demoItemTable,
+  demoSupplierTable,
+  demoWarehouseNames,
+} from "./demo-catalogue.ts";
 
 type CsvRecord = Record<string, string>;
 
@@ -28,10 +34,11 @@ const customerColumns = [
   "credit_limit",
 ];
 
-/** The demo company as the CSV files an admin would import: suppliers, customers, items, opening stock. */
+/** The demo company as the CSV files an admin would import: bins, suppliers, customers, items, opening stock. */
 export function demoImportFiles(): ImportFile[] {
   const items = rowsOf(demoItemTable);
   return [
+    file("bins", binRecords()),
     file(
       "suppliers",
       rowsOf(demoSupplierTable).map((row) => recordOf(supplierColumns, row)),
@@ -43,6 +50,21 @@ export function demoImportFiles(): ImportFile[] {
     file("items", items.map(itemRecord)),
     file("stock", items.flatMap(stockRecords)),
   ];
+}
+
+/** Every demo bin with its rank (distance from the door) and its warehouse's names. */
+function binRecords(): CsvRecord[] {
+  return Object.entries(demoBinsByDistance).flatMap(([warehouse, bins]) =>
+    bins.map((bin, index) => ({
+      warehouse,
+      bin,
+      warehouse_name: demoWarehouseNames[warehouse]?.name ?? warehouse,
+      warehouse_name_zh: demoWarehouseNames[warehouse]?.nameZh ?? "",
+      zone: bin.slice(0, 1),
+      rank: String(index + 1),
+      capacity: "",
+    })),
+  );
 }
 
 function file(kind: ImportKind, records: CsvRecord[]): ImportFile {

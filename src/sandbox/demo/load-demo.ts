@@ -1,11 +1,9 @@
 import type { Db } from "../../../db/client.ts";
 import { items } from "../../../db/schema.ts";
-import { ensureLocation, ensureWarehouse } from "../../domain/catalogue/places.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { importCsvFiles } from "../../domain/import/import-csv.ts";
 import { bootstrapAdmins, grantRole } from "../../domain/roles.ts";
 import type { SlackEmulator } from "../emulator/slack-emulator.ts";
-import { demoBinsByDistance } from "./demo-catalogue.ts";
 import { demoImportFiles } from "./demo-csv.ts";
 import { demoAdmin, demoChannels, demoUsers } from "./demo-people.ts";
 
@@ -20,11 +18,6 @@ export function loadDemoCompany(db: Db, clock: Clock, options: { currency: strin
   for (const user of demoUsers) {
     if (user.id !== demoAdmin.id)
       grantRole(db, clock, { actor: demoAdmin.id, userId: user.id, role: user.role });
-  }
-  const ctx = { userId: demoAdmin.id, at: clock.now() };
-  for (const [warehouse, bins] of Object.entries(demoBinsByDistance)) {
-    const { id } = ensureWarehouse(db, warehouse, ctx);
-    for (const bin of bins) ensureLocation(db, id, bin, ctx);
   }
   const reports = importCsvFiles(db, clock, demoImportFiles(), {
     userId: demoAdmin.id,
