@@ -22,7 +22,7 @@ import { renderSidebar } from "./sidebar.js";
 /**
  * @typedef {object} Handlers
  * @property {(place: import("./sidebar.js").Place) => void} go
- * @property {(message: any) => void} openThread
+ * @property {(message: Record<string, unknown>) => void} openThread
  * @property {(text: string, channel: string, threadTs?: string) => Promise<boolean>} sendText
  */
 

@@ -10,8 +10,8 @@ import { mrkdwnHtml } from "./mrkdwn.js";
  * @property {string} me
  * @property {any[]} people
  * @property {import("./mrkdwn.js").Names} names
- * @property {(message: any) => import("./surface.js").Surface} surfaceFor
- * @property {(message: any) => void} openThread
+ * @property {(message: Record<string, unknown>) => import("./surface.js").Surface} surfaceFor
+ * @property {(message: Record<string, unknown>) => void} openThread
  * @property {any[]} all  every message of the conversation, to count replies
  */
 

@@ -18,9 +18,9 @@
  * @property {Record<string, Record<string, Record<string, any>>>} values  state.values, kept across renders
  * @property {Record<string, string>} errors  field errors by input block_id
  * @property {(act: Act) => void} act  a block_actions request
- * @property {(blockId: string, element: Record<string, any>, typed: string) => Promise<any>} suggest
+ * @property {(blockId: string, element: Record<string, unknown>, typed: string) => Promise<unknown>} suggest
  * @property {(file: File) => Promise<{id: string, name: string}>} upload
- * @property {import("./mrkdwn.js").Names & { people: any[], channels: any[] }} names
+ * @property {import("./mrkdwn.js").Names & { people: unknown[], channels: unknown[] }} names
  */
 
 /** The element's current state entry, if the user changed it (or it was restored). */
