@@ -1,9 +1,8 @@
 import type { Db } from "../../../db/client.ts";
 import { preparedPerDb } from "../../../db/prepared.ts";
 import { prorateValue } from "../costing/rounding.ts";
-import { requireItem } from "./lookups.ts";
+import { JxcError } from "../errors.ts";
 import { placeName } from "./place-names.ts";
-import { readValuation } from "./valuation.ts";
 
 /** One location's figures for an item; available = on hand − reserved, never stored. */
 export interface LocationStock {
@@ -31,8 +30,13 @@ export interface ItemStock {
  * (never sums the ledger), so it stays fast at millions of moves.
  */
 export function getItemStock(db: Db, itemId: number): ItemStock {
-  const item = requireItem(db, itemId);
-  const rows = balancesByLocation(db).all(item.id) as [number, number, number][];
+  const { valuation: readItemValuation, balances } = stockReads(db);
+  // One read proves the item exists and gives its valuation (a left join: an item may have none yet).
+  const valuation = readItemValuation.get(itemId) as [number, number | null, number | null] | undefined;
+  if (!valuation) throw new JxcError("UNKNOWN_ITEM", { query: String(itemId) }, "itemId");
+  const qty = valuation[1] ?? 0;
+  const value = valuation[2] ?? 0;
+  const rows = balances.all(itemId) as [number, number, number][];
   const located = rows
     .map(([locationId, onHand, reserved]): LocationStock => {
       const place = placeName(db, locationId);
@@ -52,26 +56,31 @@ export function getItemStock(db: Db, itemId: number): ItemStock {
     );
   const onHand = located.reduce((sum, row) => sum + row.onHand, 0);
   const reserved = located.reduce((sum, row) => sum + row.reserved, 0);
-  const valuation = readValuation(db, item.id);
   return {
     locations: located,
     onHand,
     reserved,
     available: onHand - reserved,
-    value: valuation.value,
-    averageUnitCost: valuation.qty > 0 ? prorateValue(valuation.value, 1, valuation.qty) : undefined,
+    value,
+    averageUnitCost: qty > 0 ? prorateValue(value, 1, qty) : undefined,
   };
 }
 
-// The primary key (item_id, location_id, lot_key) serves this without a sort; lots fold into their bin.
-const balancesByLocation = preparedPerDb((db) =>
-  db.$client
+// Raw statements: /stock calls this on every reply, and drizzle's row mapping cost more than the reads.
+const stockReads = preparedPerDb((db) => ({
+  valuation: db.$client
+    .prepare(
+      "select i.id, v.qty, v.value from items i left join item_valuations v on v.item_id = i.id where i.id = ?",
+    )
+    .raw(),
+  // The primary key (item_id, location_id, lot_key) serves this without a sort; lots fold into their bin.
+  balances: db.$client
     .prepare(
       `select location_id, sum(on_hand), sum(reserved) from stock_balances where item_id = ?
        group by location_id having sum(on_hand) <> 0 or sum(reserved) <> 0`,
     )
     .raw(),
-);
+}));
 
 // Codes sort by code unit, as SQLite's default collation did; ICU's localeCompare costs more than the read.
 function compareCodes(a: string, b: string): number {
