@@ -75,7 +75,8 @@ export function preloadItemReads(db: Db): ItemReads {
   };
 }
 
-function groupPairs(db: Db, text: string): Map<number, string[]> {
+/** Runs a two-column `select item_id, value` and groups the values by item, in row order. */
+export function groupPairs(db: Db, text: string): Map<number, string[]> {
   const groups = new Map<number, string[]>();
   for (const [itemId, value] of prepareCached(db, text).raw().all() as [number, string][]) {
     const list = groups.get(itemId);

@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import type { Db } from "../../../db/client.ts";
+import { groupPairs } from "../catalogue/item-reads.ts";
 import { prepareCached } from "../catalogue/sql.ts";
 import { currencyDecimals, formatMoneyPlain } from "../money.ts";
 import { guardCell } from "./cell-guard.ts";
@@ -60,8 +61,8 @@ function all(db: Db, text: string): CsvRecord[] {
 }
 
 function readItems(db: Db, money: (minor: Cell) => string | null): CsvRecord[] {
-  const aliases = groupByItem(db, "select item_id, alias from item_aliases order by item_id, rowid");
-  const barcodes = groupByItem(db, "select item_id, barcode from item_barcodes order by item_id, rowid");
+  const aliases = groupPairs(db, "select item_id, alias from item_aliases order by item_id, rowid");
+  const barcodes = groupPairs(db, "select item_id, barcode from item_barcodes order by item_id, rowid");
   const rows = all(
     db,
     `select i.id, i.sku, i.name, i.name_zh, i.base_unit as unit, i.category, i.sale_price, i.reorder_point,
@@ -76,16 +77,6 @@ function readItems(db: Db, money: (minor: Cell) => string | null): CsvRecord[] {
     barcode: (barcodes.get(Number(id)) ?? []).join(listSeparator),
     aliases: (aliases.get(Number(id)) ?? []).join(listSeparator),
   }));
-}
-
-function groupByItem(db: Db, text: string): Map<number, string[]> {
-  const groups = new Map<number, string[]>();
-  for (const [itemId, value] of prepareCached(db, text).raw().all() as [number, string][]) {
-    const list = groups.get(itemId);
-    if (list) list.push(value);
-    else groups.set(itemId, [value]);
-  }
-  return groups;
 }
 
 /**
