@@ -1,5 +1,8 @@
 // The whole schema, one module per area; drizzle-kit reads this file.
+
+export * from "./tables/approvals.ts";
 export * from "./tables/catalogue.ts";
+export * from "./tables/notify.ts";
 export * from "./tables/places.ts";
 export * from "./tables/stock.ts";
 export * from "./tables/system.ts";
