@@ -21,6 +21,8 @@ export const errorCodes = [
   "LAST_ADMIN",
   "ALREADY_DECIDED",
   "STALE_ACTION",
+  "SELF_APPROVAL",
+  "POLICY_ORDER",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

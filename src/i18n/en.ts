@@ -56,6 +56,11 @@ export const en = {
     DUPLICATE: (p) => `${p.what} \`${p.key}\` already exists.`,
     ALREADY_DECIDED: (p) => `Already decided${p.by ? ` by <@${p.by}>` : ""}.`,
     STALE_ACTION: () => "This message is out of date; nothing was changed.",
+    SELF_APPROVAL: () => "You cannot approve or reject your own request; another approver will decide.",
+    POLICY_ORDER: (p) =>
+      p.tier === 0
+        ? "Escalation must come after the reminder."
+        : `Tier ${p.tier} must start at a higher amount than the tier before it.`,
   } satisfies Record<ErrorCode, ErrorText>,
   problems,
   roleNames,

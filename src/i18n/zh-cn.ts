@@ -54,6 +54,8 @@ export const zhCN: Catalog = {
     DUPLICATE: (p) => `${p.what} \`${p.key}\` 已存在。`,
     ALREADY_DECIDED: (p) => `已处理${p.by ? `（由 <@${p.by}> 决定）` : ""}。`,
     STALE_ACTION: () => "此消息已过期，未做任何更改。",
+    SELF_APPROVAL: () => "不能审批自己提交的申请，将由其他审批人决定。",
+    POLICY_ORDER: (p) => (p.tier === 0 ? "升级时间必须晚于提醒时间。" : `第 ${p.tier} 级的起始金额必须高于上一级。`),
   },
   problems,
   roleNames,
