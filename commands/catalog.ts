@@ -12,6 +12,12 @@ export interface HelpEntry {
 /** Everything a user can type, in the order help shows it. */
 export const helpEntries: readonly HelpEntry[] = [
   { usage: "/stock <sku | barcode | name> [@warehouse]", summary: "stock", permission: "stock.view" },
+  {
+    usage: "/adjust <sku> <±qty> <warehouse>/<bin> <reason> [note]",
+    summary: "adjust",
+    permission: "stock.adjust",
+  },
+  { usage: "/approve", summary: "approve", permission: "approvals.view" },
   { usage: "/jxc roles", summary: "jxc roles", permission: "roles.view" },
   { usage: "/jxc role @user add|remove <role>", summary: "jxc role", permission: "roles.manage" },
   {
@@ -20,6 +26,7 @@ export const helpEntries: readonly HelpEntry[] = [
     permission: "catalogue.import",
   },
   { usage: "/jxc check", summary: "jxc check", permission: "stock.check" },
+  { usage: "/jxc policy", summary: "jxc policy", permission: "approvals.policy" },
   { usage: "/jxc help", summary: "jxc help" },
   { usage: "/jxc lang en|zh", summary: "jxc lang" },
 ];

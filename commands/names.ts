@@ -2,6 +2,8 @@
 export const slashCommands = {
   jxc: "/jxc",
   stock: "/stock",
+  adjust: "/adjust",
+  approve: "/approve",
 } as const;
 
 export const actionIds = {
@@ -10,14 +12,27 @@ export const actionIds = {
   /** Suffixed with an index or offset: action ids must be unique within a message. */
   stockPagePrefix: "stock_page_",
   stockShowPrefix: "stock_show_",
+  approvalApprove: "approval_approve",
+  approvalReject: "approval_reject",
+  adjustmentCancel: "adjustment_cancel",
+  /** Suffixed with the document type. */
+  policyEditPrefix: "policy_edit_",
+  policyTimers: "policy_timers",
 } as const;
 
 /** Listener patterns for the suffixed action ids above. */
 export const actionPatterns = {
   stockPage: /^stock_page_\d+$/,
   stockShow: /^stock_show_\d+$/,
+  /** Several cards in one /approve list need distinct action ids. */
+  approvalApprove: /^approval_approve(_\d+)?$/,
+  approvalReject: /^approval_reject(_\d+)?$/,
+  policyEdit: /^policy_edit_[a-z_]+$/,
 } as const;
 
 export const callbackIds = {
   csvImport: "csv_import",
+  approvalReject: "approval_reject",
+  policyEdit: "policy_edit",
+  policyTimers: "policy_timers",
 } as const;

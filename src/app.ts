@@ -53,7 +53,16 @@ export function createJxc(options: JxcOptions): Jxc {
   });
   bolt.use(dedupeEvents({ db, clock }));
   bolt.use(attachLocale({ locales }));
-  registerListeners(bolt, { db, clock, logger, locales, company, itemIndex: ItemSearchIndex.build(db) });
+  registerListeners(bolt, {
+    db,
+    clock,
+    logger,
+    locales,
+    company,
+    itemIndex: ItemSearchIndex.build(db),
+    // Replaced by the outbox worker when it is wired in.
+    notifier: { kick: () => undefined },
+  });
   const http = createHttpApp({ receiver, version, isDatabaseHealthy: () => pingDatabase(db) });
   return { http, bolt };
 }

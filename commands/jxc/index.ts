@@ -7,6 +7,7 @@ import { type SlashRequest, slashCommand } from "../../src/slack/slash-command.t
 import { closestMatch } from "../../src/text/closest-match.ts";
 import type { CommandDeps } from "../deps.ts";
 import { slashCommands } from "../names.ts";
+import { renderPolicies } from "../policy/show.ts";
 import { checkStock } from "./check.ts";
 import { renderHelp } from "./help.ts";
 import { openImport } from "./import.ts";
@@ -30,6 +31,7 @@ const subcommands: Record<string, Subcommand> = {
   role: { permission: "roles.manage", run: changeRole },
   check: { permission: "stock.check", run: checkStock },
   import: { permission: "catalogue.import", run: openImport },
+  policy: { permission: "approvals.policy", run: (deps, request) => renderPolicies(deps, request.locale) },
 };
 
 /** `/jxc <subcommand>`: help, settings and administration. */

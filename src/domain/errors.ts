@@ -38,6 +38,7 @@ export const inputProblems = [
   "unknown_unit",
   "empty",
   "too_long",
+  "incomplete",
 ] as const;
 
 export type InputProblem = (typeof inputProblems)[number];

@@ -18,6 +18,9 @@ const rules = {
   ],
   "stock.check": ["admin", "warehouse_supervisor", "finance_supervisor"],
   "catalogue.import": ["admin"],
+  "stock.adjust": ["admin", "warehouse_keeper", "warehouse_supervisor"],
+  "approvals.view": "anyRole",
+  "approvals.policy": ["admin"],
 } as const satisfies Record<string, "anyRole" | readonly Role[]>;
 
 export type Permission = keyof typeof rules;

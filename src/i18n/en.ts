@@ -1,6 +1,7 @@
 import type { ErrorCode, ErrorParams, InputProblem } from "../domain/errors.ts";
 import type { ImportKind } from "../domain/import/report.ts";
 import type { Role } from "../domain/roles.ts";
+import { enApprovals } from "./en-approvals.ts";
 import { roleList } from "./role-list.ts";
 
 type ErrorText = (p: ErrorParams) => string;
@@ -15,6 +16,7 @@ const problems: Record<InputProblem, string> = {
   unknown_unit: "that unit is not one of this item's units",
   empty: "it is empty",
   too_long: "it is too long",
+  incomplete: "give both an amount and a role, or neither",
 };
 const roleNames: Record<Role, string> = {
   admin: "Admin",
@@ -79,6 +81,9 @@ export const en = {
   },
   commands: {
     stock: "Stock on hand, reserved and available, by warehouse and bin",
+    adjust: "Record damaged, lost or found stock; large adjustments wait for the warehouse supervisor",
+    approve: "What waits for your approval, with Approve and Reject buttons",
+    "jxc policy": "Who approves what, from which amount, and how long before reminders (admins)",
     "jxc roles": "Who holds which role",
     "jxc role": "Give or take away a role (admins)",
     "jxc import": "Import a CSV file of items, opening stock, suppliers or customers (admins)",
@@ -183,6 +188,7 @@ export const en = {
     didNotHave: (p: { user: string; role: string }) => `<@${p.user}> was not ${p.role}; nothing changed.`,
     usage: "Usage: `/jxc role @user add <role>` or `/jxc role @user remove <role>`",
   },
+  ...enApprovals,
   lang: {
     changed: "Done — jxc will talk to you in English.",
     usage: "Usage: `/jxc lang en` or `/jxc lang zh`",

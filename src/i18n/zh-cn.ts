@@ -2,6 +2,7 @@ import type { ErrorParams, InputProblem } from "../domain/errors.ts";
 import type { Role } from "../domain/roles.ts";
 import type { Catalog } from "./en.ts";
 import { roleList } from "./role-list.ts";
+import { zhApprovals } from "./zh-cn-approvals.ts";
 
 const problems: Record<InputProblem, string> = {
   not_a_number: "不是数字",
@@ -13,6 +14,7 @@ const problems: Record<InputProblem, string> = {
   unknown_unit: "该商品没有这个单位",
   empty: "不能为空",
   too_long: "内容过长",
+  incomplete: "金额和角色需同时填写或同时留空",
 };
 const roleNames: Record<Role, string> = {
   admin: "管理员",
@@ -55,7 +57,8 @@ export const zhCN: Catalog = {
     ALREADY_DECIDED: (p) => `已处理${p.by ? `（由 <@${p.by}> 决定）` : ""}。`,
     STALE_ACTION: () => "此消息已过期，未做任何更改。",
     SELF_APPROVAL: () => "不能审批自己提交的申请，将由其他审批人决定。",
-    POLICY_ORDER: (p) => (p.tier === 0 ? "升级时间必须晚于提醒时间。" : `第 ${p.tier} 级的起始金额必须高于上一级。`),
+    POLICY_ORDER: (p) =>
+      p.tier === 0 ? "升级时间必须晚于提醒时间。" : `第 ${p.tier} 级的起始金额必须高于上一级。`,
   },
   problems,
   roleNames,
@@ -72,6 +75,9 @@ export const zhCN: Catalog = {
   },
   commands: {
     stock: "查询库存：按仓库和库位显示在库、预留和可用数量",
+    adjust: "登记损坏、丢失或盘盈的库存；金额较大的调整需仓库主管审批",
+    approve: "等待你审批的事项，可直接批准或驳回",
+    "jxc policy": "审批规则：谁审批、从多少金额起、多久提醒（管理员）",
     "jxc roles": "查看各角色成员",
     "jxc role": "分配或取消角色（管理员）",
     "jxc import": "导入商品、期初库存、供应商或客户 CSV 文件（管理员）",
@@ -144,6 +150,7 @@ export const zhCN: Catalog = {
     didNotHave: (p) => `<@${p.user}> 原本不是${p.role}，未做更改。`,
     usage: "用法：`/jxc role @用户 add <角色>` 或 `/jxc role @用户 remove <角色>`",
   },
+  ...zhApprovals,
   lang: {
     changed: "好的，jxc 以后将用简体中文与您交流。",
     usage: "用法：`/jxc lang en` 或 `/jxc lang zh`",

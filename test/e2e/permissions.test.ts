@@ -16,6 +16,9 @@ const matrix: { command: string; text: string; allowed: readonly Who[] }[] = [
   { command: "/jxc", text: "check", allowed: ["admin", "warehouse_supervisor", "finance_supervisor"] },
   { command: "/jxc", text: "import items", allowed: ["admin"] },
   { command: "/stock", text: "BOLT-M6", allowed: anyRole },
+  { command: "/adjust", text: "", allowed: ["admin", "warehouse_keeper", "warehouse_supervisor"] },
+  { command: "/approve", text: "", allowed: anyRole },
+  { command: "/jxc", text: "policy", allowed: ["admin"] },
 ];
 
 const userOf = (who: Who) => `U0ROLE${everyone.indexOf(who)}`;
