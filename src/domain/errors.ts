@@ -36,6 +36,10 @@ export const inputProblems = [
   "unknown_unit",
   "empty",
   "too_long",
+  "not_a_date",
+  "no_such_day",
+  "in_the_past",
+  "ends_before_start",
 ] as const;
 
 export type InputProblem = (typeof inputProblems)[number];
