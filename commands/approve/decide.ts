@@ -2,7 +2,6 @@ import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import { z } from "zod";
 import { decideApproval, readApproval } from "../../src/domain/approvals/index.ts";
-import { dayIn } from "../../src/domain/calendar.ts";
 import { JxcError } from "../../src/domain/errors.ts";
 import { type Locale, messages } from "../../src/i18n/index.ts";
 import { type ButtonClick, buttonAction } from "../../src/slack/block-action.ts";
@@ -10,6 +9,7 @@ import { clip, limits, section, toEphemeral } from "../../src/slack/blocks.ts";
 import { replaceViaResponseUrl } from "../../src/slack/response-url.ts";
 import type { SlackRouter } from "../../src/slack/router.ts";
 import { viewSubmission } from "../../src/slack/view-submission.ts";
+import { todayIn } from "../../src/text/dates.ts";
 import { parseJson } from "../../src/text/parse-json.ts";
 import type { CommandDeps } from "../deps.ts";
 import { actionPatterns, callbackIds } from "../names.ts";
@@ -36,7 +36,7 @@ export function registerApprovalDecisions(router: SlackRouter, deps: CommandDeps
         ...token,
         userId: click.userId,
         verdict: "approve",
-        day: dayIn(deps.company.timeZone, deps.clock.now()),
+        day: todayIn(deps.company.timeZone, deps.clock.now()),
       });
       deps.notifier.kick();
       const names = messages(click.locale).roleNames as Record<string, string>;
@@ -84,7 +84,7 @@ export function registerApprovalDecisions(router: SlackRouter, deps: CommandDeps
           userId: submit.userId,
           verdict: "reject",
           reason: submit.value(reasonBlock, reasonAction),
-          day: dayIn(deps.company.timeZone, deps.clock.now()),
+          day: todayIn(deps.company.timeZone, deps.clock.now()),
         });
         deps.notifier.kick();
         const notice = messages(submit.locale).approvals.youRejected({ number: result.docNumber });

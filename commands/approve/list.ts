@@ -1,8 +1,8 @@
 import type { KnownBlock } from "@slack/types";
 import { myOpenRequests, openStep, pendingApprovalsFor } from "../../src/domain/approvals/index.ts";
-import { dayIn } from "../../src/domain/calendar.ts";
 import { type Locale, messages } from "../../src/i18n/index.ts";
 import { context, divider, type EphemeralReply, header } from "../../src/slack/blocks.ts";
+import { todayIn } from "../../src/text/dates.ts";
 import type { CommandDeps } from "../deps.ts";
 import { renderApprovalCard } from "./card.ts";
 
@@ -17,7 +17,7 @@ export function renderPendingList(
   notice?: string,
 ): EphemeralReply {
   const m = messages(locale).approvals;
-  const day = dayIn(deps.company.timeZone, deps.clock.now());
+  const day = todayIn(deps.company.timeZone, deps.clock.now());
   const pending = pendingApprovalsFor(deps.db, userId, day);
   const blocks: KnownBlock[] = [];
   if (notice) blocks.push(context([notice]));

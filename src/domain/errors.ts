@@ -39,6 +39,10 @@ export const inputProblems = [
   "empty",
   "too_long",
   "incomplete",
+  "not_a_date",
+  "no_such_day",
+  "in_the_past",
+  "ends_before_start",
 ] as const;
 
 export type InputProblem = (typeof inputProblems)[number];

@@ -17,6 +17,10 @@ const problems: Record<InputProblem, string> = {
   empty: "it is empty",
   too_long: "it is too long",
   incomplete: "give both an amount and a role, or neither",
+  not_a_date: "it is not a date jxc understands (try 2026-12-05, 12/5, next friday, 下周五 or 月底)",
+  no_such_day: "that day is not on the calendar",
+  in_the_past: "that day has already passed",
+  ends_before_start: "it ends before it starts",
 };
 const roleNames: Record<Role, string> = {
   admin: "Admin",

@@ -15,6 +15,10 @@ const problems: Record<InputProblem, string> = {
   empty: "不能为空",
   too_long: "内容过长",
   incomplete: "金额和角色需同时填写或同时留空",
+  not_a_date: "无法识别为日期（可以输入 2026-12-05、12月5日、下周五、月底 或 next friday）",
+  no_such_day: "日历上没有这一天",
+  in_the_past: "该日期已经过去",
+  ends_before_start: "结束日期早于开始日期",
 };
 const roleNames: Record<Role, string> = {
   admin: "管理员",
