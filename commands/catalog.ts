@@ -27,6 +27,7 @@ export const helpEntries: readonly HelpEntry[] = [
   },
   { usage: "/jxc check", summary: "jxc check", permission: "stock.check" },
   { usage: "/jxc policy", summary: "jxc policy", permission: "approvals.policy" },
+  { usage: "/jxc delegate @user <dates>", summary: "jxc delegate", permission: "approvals.view" },
   { usage: "/jxc help", summary: "jxc help" },
   { usage: "/jxc lang en|zh", summary: "jxc lang" },
 ];

@@ -9,6 +9,7 @@ import type { CommandDeps } from "../deps.ts";
 import { slashCommands } from "../names.ts";
 import { renderPolicies } from "../policy/show.ts";
 import { checkStock } from "./check.ts";
+import { delegate } from "./delegate.ts";
 import { renderHelp } from "./help.ts";
 import { openImport } from "./import.ts";
 import { changeLanguage } from "./lang.ts";
@@ -31,6 +32,7 @@ const subcommands: Record<string, Subcommand> = {
   role: { permission: "roles.manage", run: changeRole },
   check: { permission: "stock.check", run: checkStock },
   import: { permission: "catalogue.import", run: openImport },
+  delegate: { permission: "approvals.view", run: delegate },
   policy: { permission: "approvals.policy", run: (deps, request) => renderPolicies(deps, request.locale) },
 };
 

@@ -103,4 +103,16 @@ export const enApprovals = {
     saved: (p: { docType: string }) => `:white_check_mark: Saved the policy for ${p.docType}.`,
     savedTimers: ":white_check_mark: Saved the reminder and escalation waits.",
   },
+  delegate: {
+    usage:
+      "Usage: `/jxc delegate @user <dates>` (e.g. `next week`, `2026-12-01 to 2026-12-10`, `下周一至下周五`), `/jxc delegate end <id>`, or `/jxc delegate` to list.",
+    none: "You have no stand-ins, and stand for nobody.",
+    givenLine: (p: { id: number; delegate: string; from: string; to: string }) =>
+      `#${p.id} · <@${p.delegate}> decides your approvals ${p.from} – ${p.to}`,
+    receivedLine: (p: { id: number; approver: string; from: string; to: string }) =>
+      `#${p.id} · you decide <@${p.approver}>'s approvals ${p.from} – ${p.to}`,
+    done: (p: { id: number; delegate: string; from: string; to: string }) =>
+      `:white_check_mark: <@${p.delegate}> will decide your approvals ${p.from} – ${p.to} (#${p.id}; end early with \`/jxc delegate end ${p.id}\`).`,
+    ended: (p: { id: number }) => `Delegation #${p.id} has ended.`,
+  },
 };

@@ -85,4 +85,14 @@ export const zhApprovals: typeof enApprovals = {
     saved: (p) => `:white_check_mark: 已保存${p.docType}的审批规则。`,
     savedTimers: ":white_check_mark: 已保存提醒与升级时限。",
   },
+  delegate: {
+    usage:
+      "用法：`/jxc delegate @用户 <日期>`（例如 `下周`、`2026-12-01 至 2026-12-10`、`next week`）、`/jxc delegate end <编号>`，或 `/jxc delegate` 查看。",
+    none: "你没有设置代理人，也没有代理他人。",
+    givenLine: (p) => `#${p.id} · <@${p.delegate}> 代你审批，${p.from} 至 ${p.to}`,
+    receivedLine: (p) => `#${p.id} · 你代 <@${p.approver}> 审批，${p.from} 至 ${p.to}`,
+    done: (p) =>
+      `:white_check_mark: <@${p.delegate}> 将在 ${p.from} 至 ${p.to} 代你审批（#${p.id}；提前结束：\`/jxc delegate end ${p.id}\`）。`,
+    ended: (p) => `代理 #${p.id} 已结束。`,
+  },
 };

@@ -165,6 +165,24 @@ describe("adjustments and their approval, through Slack", () => {
     expect(onHand().qty).toBe(1000);
   });
 
+  it("lets a supervisor hand their approvals to a stand-in for some days", async () => {
+    await grantRoles(t, admin, { [supervisor2]: "salesperson" });
+    await t.driver.command(admin, "/jxc", `role <@${supervisor2}|s2> remove warehouse_supervisor`);
+    const given = await say(supervisor, "/jxc", `delegate <@${salesperson}|sales> today to next friday`);
+    expect(given.text).toMatch(/^:white_check_mark: <@U0SALES> will decide your approvals .* \(#1;/);
+    expect((await say(salesperson, "/jxc", "delegate")).text).toContain("you decide <@U0SUPER>'s approvals");
+    await say(keeper, "/adjust", "BOLT-M6 -600 MAIN/A-01 lost");
+    await say(salesperson, "/approve", "");
+    await t.driver.clickButton(salesperson, { channel: floor, ts: shown().ts }, { label: "Approve" });
+    expect(onHand().qty).toBe(400);
+    const decided = t.db.$client.prepare("select decided_by, on_behalf_of from approval_steps").get();
+    expect(decided).toEqual({ decided_by: salesperson, on_behalf_of: supervisor });
+    expect((await say(supervisor, "/jxc", "delegate end 1")).text).toBe("Delegation #1 has ended.");
+    expect((await say(supervisor, "/jxc", `delegate <@${salesperson}|sales> someday`)).text).toContain(
+      "not valid",
+    );
+  });
+
   it("lets an admin change the policy in a modal, with errors beside the fields", async () => {
     const shownPolicy = await say(admin, "/jxc", "policy");
     expect(JSON.stringify(shownPolicy.blocks)).toContain("Tier 1: from CN¥1,000.00 → Warehouse supervisor");
