@@ -21,6 +21,10 @@ export const errorCodes = [
   "LAST_ADMIN",
   "ALREADY_DECIDED",
   "STALE_ACTION",
+  "UNKNOWN_DEPARTMENT",
+  "CHANNEL_MENTION_NEEDED",
+  "UNKNOWN_EVENT_TYPE",
+  "UNKNOWN_ROUTE_TARGET",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
