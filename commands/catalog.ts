@@ -28,6 +28,14 @@ export const helpEntries: readonly HelpEntry[] = [
   { usage: "/jxc check", summary: "jxc check", permission: "stock.check" },
   { usage: "/jxc policy", summary: "jxc policy", permission: "approvals.policy" },
   { usage: "/jxc delegate @user <dates>", summary: "jxc delegate", permission: "approvals.view" },
+  { usage: "/jxc channel", summary: "jxc channel", permission: "channels.view" },
+  { usage: "/jxc channel <department> #channel", summary: "jxc channel set", permission: "channels.manage" },
+  { usage: "/jxc route [<event-type>]", summary: "jxc route", permission: "routing.view" },
+  {
+    usage: "/jxc route <event-type> add|remove <target> · reset",
+    summary: "jxc route edit",
+    permission: "routing.manage",
+  },
   { usage: "/jxc help", summary: "jxc help" },
   { usage: "/jxc lang en|zh", summary: "jxc lang" },
 ];

@@ -10,6 +10,9 @@ import { bootstrapAdmins } from "./domain/roles.ts";
 import { createHttpApp } from "./http/server.ts";
 import { HonoSlackReceiver } from "./http/slack-receiver.ts";
 import type { Logger } from "./log.ts";
+import { scheduledJobs } from "./notify/jobs/index.ts";
+import type { ScheduledJob } from "./notify/scheduled-job.ts";
+import { createScheduler, type Scheduler } from "./notify/scheduler.ts";
 import { type BoltConnection, createBoltApp } from "./slack/create-bolt-app.ts";
 import { createLocaleResolver } from "./slack/locale.ts";
 import { attachLocale } from "./slack/middleware/attach-locale.ts";
@@ -28,11 +31,15 @@ export interface JxcOptions {
   admins: readonly string[];
   /** Tests: answer Slack only after listeners finish. */
   waitForListeners?: boolean;
+  /** The scheduled jobs; default: the app's list in src/notify/jobs/index.ts. */
+  jobs?: readonly ScheduledJob[];
 }
 
 export interface Jxc {
   http: Hono;
   bolt: App;
+  /** Not running until its owner calls start() (main and the sandbox do; tests may call runDue). */
+  scheduler: Scheduler;
 }
 
 /** Wires the HTTP surface, the Bolt app and every listener; used by main and by the test harness. */
@@ -64,7 +71,8 @@ export function createJxc(options: JxcOptions): Jxc {
     notifier: { kick: () => undefined },
   });
   const http = createHttpApp({ receiver, version, isDatabaseHealthy: () => pingDatabase(db) });
-  return { http, bolt };
+  const scheduler = createScheduler({ jobs: options.jobs ?? scheduledJobs, db, clock, company, logger });
+  return { http, bolt, scheduler };
 }
 
 function connect(options: JxcOptions): {

@@ -28,9 +28,11 @@ async function main(): Promise<void> {
     logger.info({ port: info.port, version, mode: config.slack.kind }, "jxc listening");
   });
   if (config.slack.kind === "socket") await jxc.bolt.start();
+  jxc.scheduler.start();
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "jxc stopping");
+    await jxc.scheduler.stop();
     await jxc.bolt.stop().catch(() => {});
     server.close();
     db.$client.close();

@@ -23,6 +23,10 @@ export const errorCodes = [
   "STALE_ACTION",
   "SELF_APPROVAL",
   "POLICY_ORDER",
+  "UNKNOWN_DEPARTMENT",
+  "CHANNEL_MENTION_NEEDED",
+  "UNKNOWN_EVENT_TYPE",
+  "UNKNOWN_ROUTE_TARGET",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

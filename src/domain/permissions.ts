@@ -21,6 +21,11 @@ const rules = {
   "stock.adjust": ["admin", "warehouse_keeper", "warehouse_supervisor"],
   "approvals.view": "anyRole",
   "approvals.policy": ["admin"],
+  // Where notices go is no secret: anyone with a role may look; only admins change it.
+  "channels.view": "anyRole",
+  "channels.manage": ["admin"],
+  "routing.view": "anyRole",
+  "routing.manage": ["admin"],
 } as const satisfies Record<string, "anyRole" | readonly Role[]>;
 
 export type Permission = keyof typeof rules;

@@ -94,6 +94,17 @@ describe("local mode: the sandbox server", () => {
     expect(await nowhere.json()).toEqual({ ok: false, error: "No such channel." });
   });
 
+  it("routes the demo departments to their channels, and escapes a typed #channel as Slack does", async () => {
+    await api("command", { user: admin.id, channel: "C0JXCGENERAL", text: "/jxc channel" });
+    const listed = (await workspace(admin.id)).messages.filter((m) => m.ephemeral).at(-1)?.text ?? "";
+    expect(listed).toContain("*Warehouse* `warehouse` — <#C0WAREHOUSE>");
+    expect(listed).toContain("*Finance* `finance` — <#C0FINANCE>");
+    await api("command", { user: admin.id, channel: "C0JXCGENERAL", text: "/jxc channel sales #general" });
+    const set = (await workspace(admin.id)).messages.filter((m) => m.ephemeral).at(-1)?.text ?? "";
+    expect(set).toBe("Done — Sales notices now go to <#C0JXCGENERAL>.");
+    await api("command", { user: admin.id, channel: "C0JXCGENERAL", text: "/jxc channel sales #sales" });
+  });
+
   it("lets people act only on their own modals", async () => {
     await api("command", { user: admin.id, channel: "C0JXCGENERAL", text: "/jxc import items" });
     const [modal] = (await workspace(admin.id)).modals;

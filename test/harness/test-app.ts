@@ -4,6 +4,7 @@ import { type Db, openDatabase } from "../../db/client.ts";
 import { createJxc, type Jxc } from "../../src/app.ts";
 import { type Clock, systemClock } from "../../src/domain/clock.ts";
 import { createLogger } from "../../src/log.ts";
+import type { ScheduledJob } from "../../src/notify/scheduled-job.ts";
 import { SlackDriver } from "./slack-driver.ts";
 import type { EmulatedUser } from "./slack-emulator.ts";
 import { SlackEmulator } from "./slack-emulator.ts";
@@ -33,6 +34,8 @@ export interface TestAppOptions {
   admins?: string[];
   /** Default true: answer Slack only after listeners finish, so assertions see every effect. */
   waitForListeners?: boolean;
+  /** Scheduled jobs instead of the app's own list; the scheduler is not started (call runDue). */
+  jobs?: readonly ScheduledJob[];
 }
 
 /** Starts the real app (Hono + Bolt + SQLite) on loopback against a fresh fake Slack; each test stops it. */
@@ -53,6 +56,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     waitForListeners: options.waitForListeners ?? true,
     company: { currency: "CNY", timeZone: "Asia/Shanghai" },
     admins: options.admins ?? [],
+    ...(options.jobs ? { jobs: options.jobs } : {}),
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: jxc.http.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
@@ -68,6 +72,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     db,
     logs,
     async stop() {
+      await jxc.scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await emulator.stop();
       db.$client.close();
