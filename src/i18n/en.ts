@@ -182,6 +182,10 @@ export const en = {
     changed: "Done — jxc will talk to you in English.",
     usage: "Usage: `/jxc lang en` or `/jxc lang zh`",
   },
+  outbox: {
+    notInChannel: (p: { channel: string }) =>
+      `:warning: I could not post in <#${p.channel}> because I am not a member of that channel. Please type \`/invite @jxc\` in <#${p.channel}>, then retry the failed messages with \`/jxc outbox\`.`,
+  },
 };
 
 export type Catalog = typeof en;

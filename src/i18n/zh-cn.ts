@@ -146,4 +146,8 @@ export const zhCN: Catalog = {
     changed: "好的，jxc 以后将用简体中文与您交流。",
     usage: "用法：`/jxc lang en` 或 `/jxc lang zh`",
   },
+  outbox: {
+    notInChannel: (p) =>
+      `:warning: 我无法在 <#${p.channel}> 发消息，因为我不是该频道的成员。请在 <#${p.channel}> 中输入 \`/invite @jxc\`，然后用 \`/jxc outbox\` 重试发送失败的消息。`,
+  },
 };
