@@ -10,16 +10,8 @@ import { createNotifier, type NotifierTuning, type OutboxNotifier } from "../../
 import { createLocaleResolver } from "../../src/slack/locale.ts";
 import { usersInfoLocaleLookup } from "../../src/slack/users-info-locale.ts";
 import { type EmulatedUser, SlackEmulator, type StoredMessage } from "../harness/slack-emulator.ts";
-import type { LogLine } from "../harness/test-app.ts";
+import { type LogLine, quickNotifyTuning } from "../harness/test-app.ts";
 import { testTemplates } from "./fixtures.ts";
-
-/** Tests keep Slack's rules but not its patience: pacing and backoff shortened unless a test asks. */
-export const quickTuning: Partial<NotifierTuning> = {
-  pollMs: 50,
-  postIntervalMs: 0,
-  backoffBaseMs: 20,
-  backoffMaxMs: 200,
-};
 
 export interface NotifyHarness {
   emulator: SlackEmulator;
@@ -66,7 +58,7 @@ export async function startNotifier(options: {
     locales,
     planners: options.planners,
     templates: options.templates ?? testTemplates,
-    tuning: { ...quickTuning, ...options.tuning },
+    tuning: { ...quickNotifyTuning, ...options.tuning },
   });
   return {
     emulator,
