@@ -20,6 +20,7 @@ export const helpEntries: readonly HelpEntry[] = [
     permission: "catalogue.import",
   },
   { usage: "/jxc check", summary: "jxc check", permission: "stock.check" },
+  { usage: "/jxc outbox", summary: "jxc outbox", permission: "outbox.manage" },
   { usage: "/jxc help", summary: "jxc help" },
   { usage: "/jxc lang en|zh", summary: "jxc lang" },
 ];

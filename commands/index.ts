@@ -4,6 +4,7 @@ import { registerAppHome } from "./app-home.ts";
 import { registerCsvImportSubmission } from "./csv-import/submit.ts";
 import type { CommandDeps } from "./deps.ts";
 import { registerJxcCommand } from "./jxc/index.ts";
+import { registerOutboxRetry } from "./jxc/outbox.ts";
 import { registerItemPicker } from "./pickers/item-picker.ts";
 import { registerStockCommand } from "./stock/index.ts";
 
@@ -11,6 +12,7 @@ import { registerStockCommand } from "./stock/index.ts";
 export function registerListeners(app: App, deps: CommandDeps): void {
   const router = new SlackRouter();
   registerJxcCommand(router, deps);
+  registerOutboxRetry(router, deps);
   registerStockCommand(router, deps);
   registerCsvImportSubmission(router, deps);
   registerItemPicker(router, deps);

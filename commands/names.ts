@@ -10,12 +10,15 @@ export const actionIds = {
   /** Suffixed with an index or offset: action ids must be unique within a message. */
   stockPagePrefix: "stock_page_",
   stockShowPrefix: "stock_show_",
+  /** Suffixed with the delivery id. */
+  outboxRetryPrefix: "outbox_retry_",
 } as const;
 
 /** Listener patterns for the suffixed action ids above. */
 export const actionPatterns = {
   stockPage: /^stock_page_\d+$/,
   stockShow: /^stock_show_\d+$/,
+  outboxRetry: /^outbox_retry_\d+$/,
 } as const;
 
 export const callbackIds = {

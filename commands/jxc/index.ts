@@ -11,6 +11,7 @@ import { checkStock } from "./check.ts";
 import { renderHelp } from "./help.ts";
 import { openImport } from "./import.ts";
 import { changeLanguage } from "./lang.ts";
+import { showOutbox } from "./outbox.ts";
 import { changeRole, showRoles } from "./roles.ts";
 
 interface Subcommand {
@@ -30,6 +31,7 @@ const subcommands: Record<string, Subcommand> = {
   role: { permission: "roles.manage", run: changeRole },
   check: { permission: "stock.check", run: checkStock },
   import: { permission: "catalogue.import", run: openImport },
+  outbox: { permission: "outbox.manage", run: showOutbox },
 };
 
 /** `/jxc <subcommand>`: help, settings and administration. */

@@ -18,6 +18,7 @@ const rules = {
   ],
   "stock.check": ["admin", "warehouse_supervisor", "finance_supervisor"],
   "catalogue.import": ["admin"],
+  "outbox.manage": ["admin"],
 } as const satisfies Record<string, "anyRole" | readonly Role[]>;
 
 export type Permission = keyof typeof rules;

@@ -1,5 +1,5 @@
+import { isUserId } from "../slack/mentions.ts";
 import type { DeliveryRow } from "./delivery-store.ts";
-import { isUserId } from "./render.ts";
 import type { SlackGateway, SlackResult } from "./slack-gateway.ts";
 
 // Slack's clock and ours may disagree a little; look back this much before the row was written.

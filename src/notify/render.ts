@@ -5,13 +5,9 @@ import { companySettings } from "../../db/schema.ts";
 import type { Clock } from "../domain/clock.ts";
 import { type Locale, toLocale } from "../i18n/index.ts";
 import type { LocaleResolver } from "../slack/locale.ts";
+import { isUserId } from "../slack/mentions.ts";
 import type { RenderedMessage, Template } from "./contract.ts";
 import type { DeliveryRow } from "./delivery-store.ts";
-
-/** Slack user ids (a DM or a Home tab); anything else is a conversation id. */
-export function isUserId(target: string): boolean {
-  return /^[UW][A-Z0-9]+$/.test(target);
-}
 
 /** The language of messages in channels, where readers differ: company setting `channel_language`, else English. */
 export function channelLanguage(db: Db): Locale {

@@ -1,13 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { documentThreads } from "../../db/schema.ts";
+import { threadKeyOf } from "../domain/outbox.ts";
 import type { DocumentThreadRef, PlannedPost } from "./contract.ts";
 import { type DeliveryRow, deliveryById, insertDelivery } from "./delivery-store.ts";
-
-/** The value of `deliveries.thread_key` for replies in a document's thread. */
-export function threadKeyOf(doc: Pick<DocumentThreadRef, "docType" | "docId">): string {
-  return `${doc.docType}:${doc.docId}`;
-}
 
 /**
  * Stores a planned thread post: the card when the document has no thread yet (and the

@@ -2,6 +2,7 @@ import type { Company } from "../../commands/deps.ts";
 import type { Db } from "../../db/client.ts";
 import type { Clock } from "../domain/clock.ts";
 import type { Logger } from "../log.ts";
+import { isUserId } from "../slack/mentions.ts";
 import type { RenderedMessage } from "./contract.ts";
 import {
   type DeliveryRow,
@@ -17,7 +18,7 @@ import {
 import { warnAdminsNotInChannel } from "./not-in-channel.ts";
 import { backoffMs, type Pacing } from "./pacing.ts";
 import { findPosted } from "./recovery.ts";
-import { isUserId, RenderError } from "./render.ts";
+import { RenderError } from "./render.ts";
 import type { SlackGateway, SlackMethod, SlackResult } from "./slack-gateway.ts";
 import { type Placement, placementOf } from "./threads.ts";
 

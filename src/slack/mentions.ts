@@ -7,3 +7,8 @@ export function parseUserMention(input: string): string | undefined {
   if (escaped) return escaped[1];
   return /^[UW][A-Z0-9]{2,}$/.test(input) ? input : undefined;
 }
+
+/** Slack user ids (U…, or W… on Enterprise Grid); every other id we hold is a conversation. */
+export function isUserId(id: string): boolean {
+  return /^[UW][A-Z0-9]+$/.test(id);
+}

@@ -15,6 +15,7 @@ const matrix: { command: string; text: string; allowed: readonly Who[] }[] = [
   { command: "/jxc", text: "role <@U0TARGET|target> remove salesperson", allowed: ["admin"] },
   { command: "/jxc", text: "check", allowed: ["admin", "warehouse_supervisor", "finance_supervisor"] },
   { command: "/jxc", text: "import items", allowed: ["admin"] },
+  { command: "/jxc", text: "outbox", allowed: ["admin"] },
   { command: "/stock", text: "BOLT-M6", allowed: anyRole },
 ];
 

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { systemClock } from "../../src/domain/clock.ts";
+import { retryDelivery } from "../../src/domain/outbox.ts";
 import type { Planner, Template } from "../../src/notify/contract.ts";
 import { documentThread } from "../../src/notify/plan.ts";
 import { section } from "../../src/slack/blocks.ts";
@@ -93,5 +95,12 @@ describe("document threads", () => {
       ["update", "skipped", "parent_failed"],
     ]);
     expect(h.emulator.messages("C0WH")).toEqual([]);
+
+    // Once the card is fixed and retried, the replies that failed with it go out in its thread.
+    retryDelivery(h.db, systemClock, "U0ADMIN", 1);
+    await h.notifier.drain();
+    const [card, reply] = h.emulator.messages("C0WH");
+    expect(card?.text).toBe("ADJ-12: requested");
+    expect(reply).toMatchObject({ text: "note 2", threadTs: card?.ts });
   });
 });
