@@ -36,6 +36,7 @@ export const helpEntries: readonly HelpEntry[] = [
     summary: "jxc route edit",
     permission: "routing.manage",
   },
+  { usage: "/jxc outbox", summary: "jxc outbox", permission: "outbox.manage" },
   { usage: "/jxc help", summary: "jxc help" },
   { usage: "/jxc lang en|zh", summary: "jxc lang" },
 ];

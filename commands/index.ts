@@ -6,6 +6,7 @@ import { registerApproveCommand } from "./approve/index.ts";
 import { registerCsvImportSubmission } from "./csv-import/submit.ts";
 import type { CommandDeps } from "./deps.ts";
 import { registerJxcCommand } from "./jxc/index.ts";
+import { registerOutboxRetry } from "./jxc/outbox.ts";
 import { registerItemPicker } from "./pickers/item-picker.ts";
 import { registerPolicyEditing } from "./policy/index.ts";
 import { registerStockCommand } from "./stock/index.ts";
@@ -14,6 +15,7 @@ import { registerStockCommand } from "./stock/index.ts";
 export function registerListeners(app: App, deps: CommandDeps): void {
   const router = new SlackRouter();
   registerJxcCommand(router, deps);
+  registerOutboxRetry(router, deps);
   registerStockCommand(router, deps);
   registerCsvImportSubmission(router, deps);
   registerItemPicker(router, deps);

@@ -18,6 +18,8 @@ export const actionIds = {
   /** Suffixed with the document type. */
   policyEditPrefix: "policy_edit_",
   policyTimers: "policy_timers",
+  /** Suffixed with the delivery id. */
+  outboxRetryPrefix: "outbox_retry_",
 } as const;
 
 /** Listener patterns for the suffixed action ids above. */
@@ -28,6 +30,7 @@ export const actionPatterns = {
   approvalApprove: /^approval_approve(_\d+)?$/,
   approvalReject: /^approval_reject(_\d+)?$/,
   policyEdit: /^policy_edit_[a-z_]+$/,
+  outboxRetry: /^outbox_retry_\d+$/,
 } as const;
 
 export const callbackIds = {

@@ -13,6 +13,8 @@ export interface CardOptions {
   /** The tier this copy was sent for: its buttons act on that tier only. */
   tier: number;
   reminder?: boolean;
+  /** The role this copy was sent to; after an escalation that role's copies lose their buttons. */
+  role?: string;
   /** Distinguishes several cards' buttons within one message (the /approve list). */
   index?: number;
 }
@@ -37,7 +39,10 @@ export function renderApprovalCard(
 ): { text: string; blocks: KnownBlock[] } {
   const m = messages(locale).approvals;
   const step = view.steps.find((s) => s.tier === options.tier);
-  const open = view.status === "pending" && step?.status === "pending";
+  const open =
+    view.status === "pending" &&
+    step?.status === "pending" &&
+    (options.role === undefined || options.role === step.role);
   const title = cardTitle(view, locale, open, options);
   const blocks: KnownBlock[] = [
     header(title),
@@ -63,7 +68,8 @@ function cardTitle(view: ApprovalView, locale: Locale, open: boolean, options: C
   return options.reminder ? m.reminderTitle({ number }) : m.neededTitle({ number });
 }
 
-function stepLine(step: StepView, locale: Locale): string {
+/** One tier as a line: who decided, when, why, or that it still waits. */
+export function stepLine(step: StepView, locale: Locale): string {
   const m = messages(locale).approvals;
   const role = messages(locale).roleNames[step.role];
   const tier = step.tier;

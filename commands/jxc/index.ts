@@ -14,6 +14,7 @@ import { delegate } from "./delegate.ts";
 import { renderHelp } from "./help.ts";
 import { openImport } from "./import.ts";
 import { changeLanguage } from "./lang.ts";
+import { showOutbox } from "./outbox.ts";
 import { changeRole, showRoles } from "./roles.ts";
 import { editRoute, showRoutes } from "./route.ts";
 
@@ -47,6 +48,7 @@ const subcommands: Record<string, Subcommand> = {
     run: (deps, request, argument) =>
       wordCount(argument) > 1 ? editRoute(deps, request, argument) : showRoutes(deps, request, argument),
   },
+  outbox: { permission: "outbox.manage", run: showOutbox },
 };
 
 function wordCount(text: string): number {

@@ -26,6 +26,7 @@ const rules = {
   "channels.manage": ["admin"],
   "routing.view": "anyRole",
   "routing.manage": ["admin"],
+  "outbox.manage": ["admin"],
 } as const satisfies Record<string, "anyRole" | readonly Role[]>;
 
 export type Permission = keyof typeof rules;

@@ -1,12 +1,14 @@
 import type { ErrorCode, ErrorParams, InputProblem } from "../domain/errors.ts";
 import { type EventType, eventTypes } from "../domain/events.ts";
 import type { ImportKind } from "../domain/import/report.ts";
+import type { DeliveryStatus, FailedDelivery } from "../domain/outbox.ts";
 import { type Role, roles } from "../domain/roles.ts";
 import { type Department, departments } from "../domain/routing/departments.ts";
 import { enApprovals } from "./en-approvals.ts";
 import { roleList } from "./role-list.ts";
 
 type ErrorText = (p: ErrorParams) => string;
+type DeliveryKind = FailedDelivery["kind"];
 
 const problems: Record<InputProblem, string> = {
   not_a_number: "it is not a number",
@@ -129,6 +131,7 @@ export const en = {
     "jxc route edit": "Change who hears of an event, or go back to the default (admins)",
     "jxc help": "Show this help",
     "jxc lang": "Choose your language: `en` (English) or `zh` (简体中文)",
+    "jxc outbox": "How the app's messages are getting out; retry the ones that failed (admins)",
   },
   stock: {
     onHand: "On hand",
@@ -273,6 +276,44 @@ export const en = {
       `\`${p.eventType}\` already uses the default; nothing changed.`,
     usage:
       "Admins: `/jxc route <event-type> add|remove <target>` or `/jxc route <event-type> reset`. Targets: `owner`, `role:<role>`, `channel:<department>`.",
+  },
+  outbox: {
+    title: "Outbox",
+    statuses: {
+      pending: "waiting",
+      sending: "sending",
+      delivered: "delivered",
+      failed: "failed",
+      skipped: "skipped",
+    } satisfies Record<DeliveryStatus, string>,
+    kinds: { post: "message", update: "update", home: "Home tab" } satisfies Record<DeliveryKind, string>,
+    unplanned: (p: { count: number; age: string }) =>
+      `:hourglass: ${p.count} events waiting to be turned into messages (oldest ${p.age})`,
+    oldestWaiting: (p: { age: string }) => `Oldest message waiting: ${p.age}`,
+    nothingWaiting: "Nothing is waiting to be sent.",
+    failures: "Recent failures",
+    noFailures: "No failed messages.",
+    failure: (p: {
+      id: number;
+      kind: string;
+      target: string;
+      template: string;
+      error: string;
+      attempts: number;
+      age: string;
+    }) =>
+      `*#${p.id}* ${p.kind} → ${p.target} · \`${p.template}\`\n:x: \`${p.error}\` · ${p.attempts} attempts · ${p.age} ago`,
+    homeOf: (p: { user: string }) => `Home tab of <@${p.user}>`,
+    retry: "Retry",
+    retried: (p: { id: number }) => `Message #${p.id} is queued again.`,
+    notInChannel: (p: { channel: string }) =>
+      `:warning: I could not post in <#${p.channel}> because I am not a member of that channel. Please type \`/invite @jxc\` in <#${p.channel}>, then retry the failed messages with \`/jxc outbox\`.`,
+    age: {
+      seconds: (p: { n: number }) => `${p.n} s`,
+      minutes: (p: { n: number }) => `${p.n} min`,
+      hours: (p: { n: number }) => `${p.n} h`,
+      days: (p: { n: number }) => `${p.n} d`,
+    },
   },
 };
 

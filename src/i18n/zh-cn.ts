@@ -124,6 +124,7 @@ export const zhCN: Catalog = {
     "jxc route edit": "修改某类事件的通知对象，或恢复默认（管理员）",
     "jxc help": "显示本帮助",
     "jxc lang": "选择语言：`en`（English）或 `zh`（简体中文）",
+    "jxc outbox": "查看本应用消息的发送情况，重试发送失败的消息（管理员）",
   },
   stock: {
     onHand: "在库",
@@ -225,5 +226,34 @@ export const zhCN: Catalog = {
     alreadyDefault: (p) => `\`${p.eventType}\` 本来就是默认设置，未做更改。`,
     usage:
       "管理员：`/jxc route <事件类型> add|remove <对象>` 或 `/jxc route <事件类型> reset`。对象：`owner`、`role:<角色>`、`channel:<部门>`。",
+  },
+  outbox: {
+    title: "发件箱",
+    statuses: {
+      pending: "等待中",
+      sending: "发送中",
+      delivered: "已送达",
+      failed: "失败",
+      skipped: "已跳过",
+    },
+    kinds: { post: "消息", update: "更新", home: "主页" },
+    unplanned: (p) => `:hourglass: ${p.count} 个事件等待生成消息（最早的已等待 ${p.age}）`,
+    oldestWaiting: (p) => `最早的待发消息已等待 ${p.age}`,
+    nothingWaiting: "没有等待发送的消息。",
+    failures: "最近的失败",
+    noFailures: "没有发送失败的消息。",
+    failure: (p) =>
+      `*#${p.id}* ${p.kind} → ${p.target} · \`${p.template}\`\n:x: \`${p.error}\` · 已尝试 ${p.attempts} 次 · ${p.age}前`,
+    homeOf: (p) => `<@${p.user}> 的主页`,
+    retry: "重试",
+    retried: (p) => `消息 #${p.id} 已重新排队发送。`,
+    notInChannel: (p) =>
+      `:warning: 我无法在 <#${p.channel}> 发消息，因为我不是该频道的成员。请在 <#${p.channel}> 中输入 \`/invite @jxc\`，然后用 \`/jxc outbox\` 重试发送失败的消息。`,
+    age: {
+      seconds: (p) => `${p.n} 秒`,
+      minutes: (p) => `${p.n} 分钟`,
+      hours: (p) => `${p.n} 小时`,
+      days: (p) => `${p.n} 天`,
+    },
   },
 };

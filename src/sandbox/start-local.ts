@@ -66,6 +66,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalSandbox> {
     company: options.company,
     admins: options.admins,
   });
+  jxc.notifier.start();
 
   // The routes need the port (the page's requests go to our own /slack/events), so the server
   // answers 503 for the instant between listening and having them.
@@ -100,6 +101,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalSandbox> {
         // The page's live stream would otherwise hold close() open.
         if ("closeAllConnections" in server) server.closeAllConnections();
       });
+      await jxc.notifier.stop();
       await emulator.stop();
       db.$client.close();
     },

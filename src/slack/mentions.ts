@@ -15,3 +15,8 @@ export function parseUserMention(input: string): string | undefined {
 export function parseChannelMention(input: string): string | undefined {
   return /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(input)?.[1];
 }
+
+/** Slack user ids (U…, or W… on Enterprise Grid); every other id we hold is a conversation. */
+export function isUserId(id: string): boolean {
+  return /^[UW][A-Z0-9]+$/.test(id);
+}

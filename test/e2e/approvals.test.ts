@@ -1,4 +1,8 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fixedClock } from "../../src/domain/clock.ts";
 import { forgeButtonClick, grantRoles, importViaSlack } from "../harness/flows.ts";
 import { startTestApp, type TestApp } from "../harness/test-app.ts";
 
@@ -85,6 +89,75 @@ describe("adjustments and their approval, through Slack", () => {
     const answer = t.emulator.responseUrlPosts().at(-1)?.body;
     expect(answer?.replace_original).toBe(false);
     expect(String(answer?.text)).toBe(`已处理（由 <@${supervisor}> 决定）。`);
+    expect(onHand().qty).toBe(400);
+  });
+
+  it("sends each supervisor a card by DM, opens the ADJ thread, and rewrites every copy once one decides", async () => {
+    await say(admin, "/jxc", "channel warehouse <#C0WH|warehouse>");
+    await say(keeper, "/adjust", "BOLT-M6 -600 MAIN/A-01 lost forklift accident");
+    await t.notifier.drain();
+    const card1 = t.emulator.messages(`D${supervisor}`).at(-1);
+    const card2 = t.emulator.messages(`D${supervisor2}`).at(-1);
+    expect(card1?.text).toBe("Approval needed · ADJ-000001");
+    expect(card2?.text).toBe("待审批 · ADJ-000001");
+    expect(t.emulator.messages(`D${keeper}`)).toEqual([]);
+    const parent = t.emulator.messages("C0WH").at(-1);
+    expect(parent?.text).toBe("Stock adjustment ADJ-000001 · :hourglass: waiting for approval");
+
+    if (!card2) throw new Error("no card");
+    await t.driver.clickButton(supervisor2, { channel: card2.channel, ts: card2.ts }, { label: "批准" });
+    await t.notifier.drain();
+    expect(onHand().qty).toBe(400);
+    for (const user of [supervisor, supervisor2]) {
+      const copy = t.emulator.messages(`D${user}`).at(-1);
+      expect(JSON.stringify(copy?.blocks)).not.toContain("approval_approve");
+      expect(JSON.stringify(copy?.blocks)).toContain(`<@${supervisor2}>`);
+    }
+    expect(t.emulator.messages(`D${supervisor}`).at(-1)?.text).toBe("Approved · ADJ-000001");
+    expect(t.emulator.messages(`D${keeper}`).map((m) => m.text)).toEqual([
+      `:white_check_mark: *ADJ-000001* was approved by <@${supervisor2}>.`,
+    ]);
+    const thread = t.emulator.messages("C0WH").filter((m) => m.threadTs === parent?.ts);
+    expect(thread.map((m) => m.text)).toEqual([
+      `:white_check_mark: *ADJ-000001* was approved by <@${supervisor2}>.`,
+      ":package: Posted to the stock ledger, value -CN¥1,200.00.",
+    ]);
+    expect(t.emulator.messages("C0WH").find((m) => m.ts === parent?.ts)?.text).toBe(
+      "Stock adjustment ADJ-000001 · :white_check_mark: posted",
+    );
+
+    // A click on the first supervisor's card, drawn before the decision but clicked after it.
+    if (!card1) throw new Error("no card");
+    const staleCard = { ...card1 };
+    await forgeButtonClick(t, {
+      userId: supervisor,
+      channel: staleCard.channel,
+      actionId: "approval_approve",
+      value: "1:1",
+    });
+    expect(onHand().qty).toBe(400);
+  });
+
+  it("two supervisors clicking at once make exactly one decision", async () => {
+    await say(keeper, "/adjust", "BOLT-M6 -600 MAIN/A-01 lost");
+    await t.notifier.drain();
+    const clicks = [supervisor, supervisor2].map((user) => {
+      const card = t.emulator.messages(`D${user}`).at(-1);
+      if (!card) throw new Error("no card");
+      return forgeButtonClick(t, {
+        userId: user,
+        channel: card.channel,
+        actionId: "approval_approve",
+        value: "1:1",
+      });
+    });
+    const answers = (await Promise.all(clicks)).flatMap((c) => c.answers.map((a) => String(a.text ?? "")));
+    expect(answers.filter((a) => a.includes("You approved") || a.includes("你已批准"))).toHaveLength(1);
+    expect(answers.filter((a) => a.includes("Already decided") || a.includes("已处理"))).toHaveLength(1);
+    const steps = t.db.$client
+      .prepare("select count(*) as n from audit_log where action = 'approval.approve'")
+      .get();
+    expect(steps).toEqual({ n: 1 });
     expect(onHand().qty).toBe(400);
   });
 
@@ -227,5 +300,79 @@ describe("adjustments and their approval, through Slack", () => {
       value: "edit",
     });
     expect(String(forged.answers[0]?.text)).toContain("not allowed");
+  });
+});
+
+describe("an approval request across a restart", () => {
+  it("is delivered after the app restarts on the same database file, once", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "jxc-approvals-")), "jxc.sqlite");
+    const users = [admin, keeper, supervisor].map((id) => ({ id, name: id, locale: "en-US" }));
+    const first = await startTestApp({ admins: [admin], users, databasePath: path });
+    await grantRoles(first, admin, { [keeper]: "warehouse_keeper", [supervisor]: "warehouse_supervisor" });
+    const items = [
+      "sku,name,name_zh,unit,barcode,category,sale_price,reorder_point,reorder_qty,lead_time_days,supplier",
+      "BOLT-M6,Hex bolt M6,六角螺栓M6,pcs,,fasteners,0.35,,,,",
+    ].join("\n");
+    await importViaSlack(first, admin, "items", { name: "items.csv", bytes: Buffer.from(items) });
+    await importViaSlack(first, admin, "stock", {
+      name: "stock.csv",
+      bytes: Buffer.from("sku,warehouse,bin,qty,unit_cost\nBOLT-M6,MAIN,A-01,1000,2.00\n"),
+    });
+    await first.driver.command(keeper, "/adjust", "BOLT-M6 -600 MAIN/A-01 lost");
+    // Stopped before the worker ran: the card exists only as an outbox event.
+    await first.stop();
+
+    const second = await startTestApp({ admins: [admin], users, databasePath: path });
+    try {
+      await second.notifier.drain();
+      await second.notifier.drain();
+      const cards = second.emulator.messages(`D${supervisor}`);
+      expect(cards.map((m) => m.text)).toEqual(["Approval needed · ADJ-000001"]);
+    } finally {
+      await second.stop();
+    }
+  });
+});
+
+describe("an approval nobody decides", () => {
+  it("reminds the approver after the wait, then escalates to the admin and tells the requester", async () => {
+    // Starts at the real time: the receiver checks request signatures against this clock.
+    const clock = fixedClock(Date.now());
+    const users = [admin, keeper, supervisor].map((id) => ({ id, name: id, locale: "en-US" }));
+    const t = await startTestApp({ admins: [admin], users, clock });
+    try {
+      await grantRoles(t, admin, { [keeper]: "warehouse_keeper", [supervisor]: "warehouse_supervisor" });
+      const items = [
+        "sku,name,name_zh,unit,barcode,category,sale_price,reorder_point,reorder_qty,lead_time_days,supplier",
+        "BOLT-M6,Hex bolt M6,六角螺栓M6,pcs,,fasteners,0.35,,,,",
+      ].join("\n");
+      await importViaSlack(t, admin, "items", { name: "items.csv", bytes: Buffer.from(items) });
+      await importViaSlack(t, admin, "stock", {
+        name: "stock.csv",
+        bytes: Buffer.from("sku,warehouse,bin,qty,unit_cost\nBOLT-M6,MAIN,A-01,1000,2.00\n"),
+      });
+      await t.jxc.scheduler.runDue(clock.now());
+      await t.driver.command(keeper, "/adjust", "BOLT-M6 -600 MAIN/A-01 lost");
+      await t.notifier.drain();
+      clock.advance(25 * 3_600_000);
+      await t.jxc.scheduler.runDue(clock.now());
+      await t.notifier.drain();
+      expect(t.emulator.messages(`D${supervisor}`).map((m) => m.text)).toEqual([
+        "Approval needed · ADJ-000001",
+        "Reminder: approval needed · ADJ-000001",
+      ]);
+      clock.advance(24 * 3_600_000);
+      await t.jxc.scheduler.runDue(clock.now());
+      await t.notifier.drain();
+      expect(t.emulator.messages(`D${admin}`).at(-1)?.text).toBe("Approval needed · ADJ-000001");
+      expect(JSON.stringify(t.emulator.messages(`D${supervisor}`).at(-1)?.blocks)).not.toContain(
+        "approval_approve",
+      );
+      expect(t.emulator.messages(`D${keeper}`).at(-1)?.text).toBe(
+        ":arrow_up: *ADJ-000001* waited too long and now goes to Admin.",
+      );
+    } finally {
+      await t.stop();
+    }
   });
 });

@@ -22,6 +22,7 @@ const matrix: { command: string; text: string; allowed: readonly Who[] }[] = [
   { command: "/jxc", text: "route adjustment.posted add role:warehouse_supervisor", allowed: ["admin"] },
   { command: "/jxc", text: "route adjustment.posted remove role:warehouse_supervisor", allowed: ["admin"] },
   { command: "/jxc", text: "route adjustment.posted reset", allowed: ["admin"] },
+  { command: "/jxc", text: "outbox", allowed: ["admin"] },
   { command: "/stock", text: "BOLT-M6", allowed: anyRole },
   { command: "/adjust", text: "", allowed: ["admin", "warehouse_keeper", "warehouse_supervisor"] },
   { command: "/approve", text: "", allowed: anyRole },

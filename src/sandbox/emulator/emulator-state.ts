@@ -1,6 +1,7 @@
 import type {
   EmulatedUser,
   FailureRule,
+  HoldRule,
   OpenView,
   RecordedCall,
   ResponseUrlContext,
@@ -68,6 +69,9 @@ export class EmulatorState {
   readonly responseUrls = new Map<string, ResponseUrlRecord>();
   responseUrlPosts: ResponseUrlPost[] = [];
   readonly failures = new Map<string, FailureRule[]>();
+  readonly holds = new Map<string, HoldRule[]>();
+  /** Answers being held back, each resolved on release. */
+  readonly held = new Set<() => void>();
   readonly files = new Map<string, FileRecord>();
   /** Socket Mode: the app-level token apps.connections.open accepts, and the URL it hands out. */
   socketMode: { appToken: string; url: string } | undefined;
@@ -125,6 +129,8 @@ export class EmulatorState {
     this.responseUrls.clear();
     this.responseUrlPosts = [];
     this.failures.clear();
+    this.holds.clear();
+    this.releaseHeld();
     this.files.clear();
     this.channelRate = undefined;
   }
@@ -162,6 +168,25 @@ export class EmulatorState {
     if (remaining > 0) queue[0] = { ...rule, times: remaining };
     else queue.shift();
     return rule;
+  }
+
+  takeHold(method: string): HoldRule | undefined {
+    return this.holds.get(method)?.shift();
+  }
+
+  /** Resolves when the held answer is released (or the emulator stops). */
+  holdAnswer(): Promise<void> {
+    return new Promise((resolve) => {
+      const release = () => {
+        this.held.delete(release);
+        resolve();
+      };
+      this.held.add(release);
+    });
+  }
+
+  releaseHeld(): void {
+    for (const release of [...this.held]) release();
   }
 
   /** Token bucket per channel; answers false when the post must be rate limited. */

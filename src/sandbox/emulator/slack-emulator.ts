@@ -11,6 +11,7 @@ import {
   EMULATED_TEAM_ID,
   type EmulatedUser,
   type FailureRule,
+  type HoldRule,
   type OpenView,
   type RecordedCall,
   type ResponseUrlContext,
@@ -25,6 +26,7 @@ import { waitUntil } from "./emulator-wait.ts";
 export type {
   EmulatedUser,
   FailureRule,
+  HoldRule,
   OpenView,
   RecordedCall,
   ResponseUrlContext,
@@ -248,6 +250,22 @@ export class SlackEmulator {
     this.state.failures.set(method, queue);
   }
 
+  /** Holds the next answer of `method` as if the line hung; `accept`: Slack acted first (default). */
+  holdNext(method: string, rule: HoldRule = { accept: true }): void {
+    const queue = this.state.holds.get(method) ?? [];
+    queue.push({ ...rule });
+    this.state.holds.set(method, queue);
+  }
+
+  heldCount(): number {
+    return this.state.held.size;
+  }
+
+  /** Sends every held answer; an unaccepted call gets `request_timeout`. */
+  releaseHeld(): void {
+    this.state.releaseHeld();
+  }
+
   /** Paces chat.postMessage per channel: bursts of 3, then `perSecond`; excess gets 429 Retry-After 1. */
   enforceChannelRate(on: boolean, perSecond = 1): void {
     this.state.channelRate = on ? { perSecond, buckets: new Map() } : undefined;
@@ -291,6 +309,7 @@ export class SlackEmulator {
   }
 
   async stop(): Promise<void> {
+    this.state.releaseHeld();
     await new Promise<void>((resolve, reject) => {
       this.server.close((error) => (error ? reject(error) : resolve()));
       // Keep-alive sockets from fetch would otherwise hold close() open.

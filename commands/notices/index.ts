@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { readApproval } from "../../src/domain/approvals/index.ts";
+import { formatMoney } from "../../src/domain/money.ts";
+import { type Locale, messages } from "../../src/i18n/index.ts";
+import type { RenderContext, RenderedMessage, Template } from "../../src/notify/contract.ts";
+import { adjustmentTemplates } from "../../src/notify/planners/adjustments.ts";
+import { approvalTemplates } from "../../src/notify/planners/approvals.ts";
+import { documentCardTemplate } from "../../src/notify/planners/documents.ts";
+import { section } from "../../src/slack/blocks.ts";
+import { renderApprovalCard } from "../approve/card.ts";
+import { renderAdjustmentCard } from "./adjustment-card.ts";
+
+const cardData = z.object({
+  requestId: z.number(),
+  tier: z.number(),
+  role: z.string().optional(),
+  reminder: z.boolean().optional(),
+});
+const noteData = z.object({ requestId: z.number(), tier: z.number(), event: z.string(), actor: z.string() });
+const documentData = z.object({ docType: z.string(), docId: z.number() });
+
+function line(text: string): RenderedMessage {
+  return { text, blocks: [section(text)] };
+}
+
+function roleName(locale: Locale, role: string | undefined): string {
+  const names = messages(locale).roleNames as Record<string, string>;
+  return role ? (names[role] ?? role) : "";
+}
+
+/** An approval event as one line: in the document's thread, the requester's DM, or a routed channel. */
+function approvalNote(data: Record<string, unknown>, ctx: RenderContext): RenderedMessage {
+  const note = noteData.parse(data);
+  const view = readApproval(ctx.db, note.requestId);
+  if (!view) return line(note.event);
+  const m = messages(ctx.locale).approvals;
+  const number = view.docNumber;
+  const by = `<@${note.actor}>`;
+  const step = view.steps.find((s) => s.tier === note.tier);
+  const next = roleName(ctx.locale, view.steps.find((s) => s.tier === note.tier + 1)?.role);
+  const reason = step?.reason ?? "";
+  switch (note.event) {
+    case "approval.requested":
+      return line(
+        m.threadRequested({
+          number,
+          by,
+          roles: view.steps.map((s) => roleName(ctx.locale, s.role)).join(" → "),
+        }),
+      );
+    case "approval.step_approved":
+      return line(m.toRequesterStep({ number, by, next }));
+    case "approval.approved":
+      return line(m.toRequesterApproved({ number, by }));
+    case "approval.rejected":
+      return line(m.toRequesterRejected({ number, by, reason }));
+    case "approval.cancelled":
+      return line(`${number} · ${m.threadCancelled({ by })}`);
+    case "approval.escalated":
+      return line(m.toRequesterEscalated({ number, role: roleName(ctx.locale, String(data.to ?? "")) }));
+    default:
+      return line(`${number} · ${note.event}`);
+  }
+}
+
+/** Every template a planner may name, rendered at delivery time in the reader's language. */
+export const noticeTemplates: Record<string, Template> = {
+  [documentCardTemplate]: (data, ctx) => {
+    const doc = documentData.parse(data);
+    if (doc.docType === "stock_adjustment")
+      return renderAdjustmentCard(ctx.db, doc.docId, ctx.locale, ctx.company);
+    return line(`${doc.docType} #${doc.docId}`);
+  },
+  [approvalTemplates.card]: (data, ctx) => {
+    const card = cardData.parse(data);
+    const view = readApproval(ctx.db, card.requestId);
+    if (!view) return line(`#${card.requestId}`);
+    return renderApprovalCard(view, ctx.locale, ctx.company, {
+      tier: card.tier,
+      ...(card.role ? { role: card.role } : {}),
+      ...(card.reminder ? { reminder: true } : {}),
+    });
+  },
+  [approvalTemplates.note]: approvalNote,
+  [adjustmentTemplates.note]: (data, ctx) =>
+    line(
+      messages(ctx.locale).adjust.threadPosted({
+        value: formatMoney(Number(data.value ?? 0), ctx.company.currency, ctx.locale),
+      }),
+    ),
+};
