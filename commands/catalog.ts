@@ -12,6 +12,12 @@ export interface HelpEntry {
 /** Everything a user can type, in the order help shows it. */
 export const helpEntries: readonly HelpEntry[] = [
   { usage: "/stock <sku | barcode | name> [@warehouse]", summary: "stock", permission: "stock.view" },
+  {
+    usage: "/adjust <sku> <±qty> <warehouse>/<bin> <reason> [note]",
+    summary: "adjust",
+    permission: "stock.adjust",
+  },
+  { usage: "/approve", summary: "approve", permission: "approvals.view" },
   { usage: "/jxc roles", summary: "jxc roles", permission: "roles.view" },
   { usage: "/jxc role @user add|remove <role>", summary: "jxc role", permission: "roles.manage" },
   {
@@ -21,6 +27,16 @@ export const helpEntries: readonly HelpEntry[] = [
   },
   { usage: "/jxc check", summary: "jxc check", permission: "stock.check" },
   { usage: "/jxc outbox", summary: "jxc outbox", permission: "outbox.manage" },
+  { usage: "/jxc policy", summary: "jxc policy", permission: "approvals.policy" },
+  { usage: "/jxc delegate @user <dates>", summary: "jxc delegate", permission: "approvals.view" },
+  { usage: "/jxc channel", summary: "jxc channel", permission: "channels.view" },
+  { usage: "/jxc channel <department> #channel", summary: "jxc channel set", permission: "channels.manage" },
+  { usage: "/jxc route [<event-type>]", summary: "jxc route", permission: "routing.view" },
+  {
+    usage: "/jxc route <event-type> add|remove <target> · reset",
+    summary: "jxc route edit",
+    permission: "routing.manage",
+  },
   { usage: "/jxc help", summary: "jxc help" },
   { usage: "/jxc lang en|zh", summary: "jxc lang" },
 ];

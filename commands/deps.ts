@@ -20,6 +20,6 @@ export interface CommandDeps {
   company: Company;
   /** In-memory item search, shared by /stock and every item picker. */
   itemIndex: ItemSearchIndex;
-  /** Wakes the outbox worker after a change that emitted events, instead of waiting for its poll. */
+  /** Wakes the delivery worker after a change that wrote outbox events. */
   notifier: Notifier;
 }

@@ -1,11 +1,14 @@
 import type { App } from "@slack/bolt";
 import { SlackRouter } from "../src/slack/router.ts";
+import { registerAdjustCommand } from "./adjust/index.ts";
 import { registerAppHome } from "./app-home.ts";
+import { registerApproveCommand } from "./approve/index.ts";
 import { registerCsvImportSubmission } from "./csv-import/submit.ts";
 import type { CommandDeps } from "./deps.ts";
 import { registerJxcCommand } from "./jxc/index.ts";
 import { registerOutboxRetry } from "./jxc/outbox.ts";
 import { registerItemPicker } from "./pickers/item-picker.ts";
+import { registerPolicyEditing } from "./policy/index.ts";
 import { registerStockCommand } from "./stock/index.ts";
 
 /** Every listener the app has, registered in one place. */
@@ -16,6 +19,9 @@ export function registerListeners(app: App, deps: CommandDeps): void {
   registerStockCommand(router, deps);
   registerCsvImportSubmission(router, deps);
   registerItemPicker(router, deps);
+  registerAdjustCommand(router, deps);
+  registerApproveCommand(router, deps);
+  registerPolicyEditing(router, deps);
   registerAppHome(router, deps);
   router.attach(app);
 }

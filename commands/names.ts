@@ -2,6 +2,8 @@
 export const slashCommands = {
   jxc: "/jxc",
   stock: "/stock",
+  adjust: "/adjust",
+  approve: "/approve",
 } as const;
 
 export const actionIds = {
@@ -12,6 +14,12 @@ export const actionIds = {
   stockShowPrefix: "stock_show_",
   /** Suffixed with the delivery id. */
   outboxRetryPrefix: "outbox_retry_",
+  approvalApprove: "approval_approve",
+  approvalReject: "approval_reject",
+  adjustmentCancel: "adjustment_cancel",
+  /** Suffixed with the document type. */
+  policyEditPrefix: "policy_edit_",
+  policyTimers: "policy_timers",
 } as const;
 
 /** Listener patterns for the suffixed action ids above. */
@@ -19,8 +27,15 @@ export const actionPatterns = {
   stockPage: /^stock_page_\d+$/,
   stockShow: /^stock_show_\d+$/,
   outboxRetry: /^outbox_retry_\d+$/,
+  /** Several cards in one /approve list need distinct action ids. */
+  approvalApprove: /^approval_approve(_\d+)?$/,
+  approvalReject: /^approval_reject(_\d+)?$/,
+  policyEdit: /^policy_edit_[a-z_]+$/,
 } as const;
 
 export const callbackIds = {
   csvImport: "csv_import",
+  approvalReject: "approval_reject",
+  policyEdit: "policy_edit",
+  policyTimers: "policy_timers",
 } as const;

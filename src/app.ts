@@ -12,8 +12,11 @@ import { createHttpApp } from "./http/server.ts";
 import { HonoSlackReceiver } from "./http/slack-receiver.ts";
 import type { Logger } from "./log.ts";
 import type { Planner, Template } from "./notify/contract.ts";
+import { scheduledJobs } from "./notify/jobs/index.ts";
 import { createNotifier, type NotifierTuning, type OutboxNotifier } from "./notify/notifier.ts";
 import { appPlanners, appTemplates } from "./notify/registry.ts";
+import type { ScheduledJob } from "./notify/scheduled-job.ts";
+import { createScheduler, type Scheduler } from "./notify/scheduler.ts";
 import { type BoltConnection, createBoltApp } from "./slack/create-bolt-app.ts";
 import { createLocaleResolver } from "./slack/locale.ts";
 import { attachLocale } from "./slack/middleware/attach-locale.ts";
@@ -38,6 +41,8 @@ export interface JxcOptions {
     templates?: Record<string, Template>;
     tuning?: Partial<NotifierTuning>;
   };
+  /** The scheduled jobs; default: the app's list in src/notify/jobs/index.ts. */
+  jobs?: readonly ScheduledJob[];
 }
 
 export interface Jxc {
@@ -45,6 +50,8 @@ export interface Jxc {
   bolt: App;
   /** The outbox worker; the caller starts it (main, the sandbox) or drains it (tests). */
   notifier: OutboxNotifier;
+  /** Not running until its owner calls start() (main and the sandbox do; tests may call runDue). */
+  scheduler: Scheduler;
 }
 
 /** Wires the HTTP surface, the Bolt app and every listener; used by main and by the test harness. */
@@ -80,7 +87,8 @@ export function createJxc(options: JxcOptions): Jxc {
   const itemIndex = ItemSearchIndex.build(db);
   registerListeners(bolt, { db, clock, logger, locales, company, itemIndex, notifier });
   const http = createHttpApp({ receiver, version, isDatabaseHealthy: () => pingDatabase(db) });
-  return { http, bolt, notifier };
+  const scheduler = createScheduler({ jobs: options.jobs ?? scheduledJobs, db, clock, company, logger });
+  return { http, bolt, notifier, scheduler };
 }
 
 function connect(options: JxcOptions): {

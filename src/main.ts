@@ -29,9 +29,11 @@ async function main(): Promise<void> {
   });
   if (config.slack.kind === "socket") await jxc.bolt.start();
   jxc.notifier.start();
+  jxc.scheduler.start();
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "jxc stopping");
+    await jxc.scheduler.stop();
     await jxc.bolt.stop().catch(() => {});
     // Lets the Slack call in flight finish and be recorded, so the next start has nothing to look up.
     await jxc.notifier.stop();

@@ -19,6 +19,14 @@ const rules = {
   "stock.check": ["admin", "warehouse_supervisor", "finance_supervisor"],
   "catalogue.import": ["admin"],
   "outbox.manage": ["admin"],
+  "stock.adjust": ["admin", "warehouse_keeper", "warehouse_supervisor"],
+  "approvals.view": "anyRole",
+  "approvals.policy": ["admin"],
+  // Where notices go is no secret: anyone with a role may look; only admins change it.
+  "channels.view": "anyRole",
+  "channels.manage": ["admin"],
+  "routing.view": "anyRole",
+  "routing.manage": ["admin"],
 } as const satisfies Record<string, "anyRole" | readonly Role[]>;
 
 export type Permission = keyof typeof rules;

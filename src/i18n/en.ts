@@ -1,7 +1,10 @@
 import type { ErrorCode, ErrorParams, InputProblem } from "../domain/errors.ts";
+import { type EventType, eventTypes } from "../domain/events.ts";
 import type { ImportKind } from "../domain/import/report.ts";
 import type { DeliveryStatus, FailedDelivery } from "../domain/outbox.ts";
-import type { Role } from "../domain/roles.ts";
+import { type Role, roles } from "../domain/roles.ts";
+import { type Department, departments } from "../domain/routing/departments.ts";
+import { enApprovals } from "./en-approvals.ts";
 import { roleList } from "./role-list.ts";
 
 type ErrorText = (p: ErrorParams) => string;
@@ -17,6 +20,11 @@ const problems: Record<InputProblem, string> = {
   unknown_unit: "that unit is not one of this item's units",
   empty: "it is empty",
   too_long: "it is too long",
+  incomplete: "give both an amount and a role, or neither",
+  not_a_date: "it is not a date jxc understands (try 2026-12-05, 12/5, next friday, 下周五 or 月底)",
+  no_such_day: "that day is not on the calendar",
+  in_the_past: "that day has already passed",
+  ends_before_start: "it ends before it starts",
 };
 const roleNames: Record<Role, string> = {
   admin: "Admin",
@@ -29,6 +37,24 @@ const roleNames: Record<Role, string> = {
   accountant: "Accountant",
   finance_supervisor: "Finance supervisor",
 };
+const departmentNames: Record<Department, string> = {
+  purchasing: "Purchasing",
+  warehouse: "Warehouse",
+  sales: "Sales",
+  finance: "Finance",
+};
+const eventNames: Record<EventType, string> = {
+  "approval.requested": "a document was sent for approval",
+  "approval.step_opened": "an approval moved on to its next approver",
+  "approval.step_approved": "one tier of an approval was approved",
+  "approval.approved": "a document was approved",
+  "approval.rejected": "a document was rejected",
+  "approval.cancelled": "a request for approval was withdrawn",
+  "approval.reminder": "an approval has waited too long",
+  "approval.escalated": "a waiting approval was escalated",
+  "adjustment.posted": "a stock adjustment was posted to the ledger",
+};
+const codes = (values: readonly string[]) => values.map((v) => `\`${v}\``).join(", ");
 const why = (p: ErrorParams) =>
   typeof p.problem === "string" && p.problem in problems ? `: ${problems[p.problem as InputProblem]}` : "";
 
@@ -58,9 +84,24 @@ export const en = {
     DUPLICATE: (p) => `${p.what} \`${p.key}\` already exists.`,
     ALREADY_DECIDED: (p) => `Already decided${p.by ? ` by <@${p.by}>` : ""}.`,
     STALE_ACTION: () => "This message is out of date; nothing was changed.",
+    SELF_APPROVAL: () => "You cannot approve or reject your own request; another approver will decide.",
+    POLICY_ORDER: (p) =>
+      p.tier === 0
+        ? "Escalation must come after the reminder."
+        : `Tier ${p.tier} must start at a higher amount than the tier before it.`,
+    UNKNOWN_DEPARTMENT: (p) => `\`${p.input}\` is not a department. Departments: ${codes(departments)}.`,
+    CHANNEL_MENTION_NEEDED: (p) =>
+      p.input
+        ? `\`${p.input}\` reached jxc as plain text, without the channel's id. Type # and pick the channel from Slack's list so it turns into a link, e.g. \`/jxc channel warehouse #warehouse\`.`
+        : "Name the channel: type # and pick it from Slack's list, e.g. `/jxc channel warehouse #warehouse`.",
+    UNKNOWN_EVENT_TYPE: (p) => `\`${p.input}\` is not an event type. Event types: ${codes(eventTypes)}.`,
+    UNKNOWN_ROUTE_TARGET: (p) =>
+      `\`${p.input}\` is not a target. Targets: \`owner\` (the requester), \`role:<role>\` (roles: ${codes(roles)}) or \`channel:<department>\` (departments: ${codes(departments)}).`,
   } satisfies Record<ErrorCode, ErrorText>,
   problems,
   roleNames,
+  departmentNames,
+  eventNames,
   generic: {
     unexpected: (p: { ref: string }) =>
       `Something went wrong on our side and nothing was changed. Please try again; if it keeps happening, give your admin this reference: \`${p.ref}\`.`,
@@ -76,10 +117,18 @@ export const en = {
   },
   commands: {
     stock: "Stock on hand, reserved and available, by warehouse and bin",
+    adjust: "Record damaged, lost or found stock; large adjustments wait for the warehouse supervisor",
+    approve: "What waits for your approval, with Approve and Reject buttons",
+    "jxc delegate": "Let someone decide your approvals while you are away, e.g. `next week`",
+    "jxc policy": "Who approves what, from which amount, and how long before reminders (admins)",
     "jxc roles": "Who holds which role",
     "jxc role": "Give or take away a role (admins)",
     "jxc import": "Import a CSV file of items, opening stock, suppliers or customers (admins)",
     "jxc check": "Rebuild stock balances from the ledger and report any difference",
+    "jxc channel": "Which channel each department's notices go to",
+    "jxc channel set": "Set a department's channel (admins)",
+    "jxc route": "Who hears of each kind of event",
+    "jxc route edit": "Change who hears of an event, or go back to the default (admins)",
     "jxc help": "Show this help",
     "jxc lang": "Choose your language: `en` (English) or `zh` (简体中文)",
     "jxc outbox": "How the app's messages are getting out; retry the ones that failed (admins)",
@@ -181,6 +230,7 @@ export const en = {
     didNotHave: (p: { user: string; role: string }) => `<@${p.user}> was not ${p.role}; nothing changed.`,
     usage: "Usage: `/jxc role @user add <role>` or `/jxc role @user remove <role>`",
   },
+  ...enApprovals,
   lang: {
     changed: "Done — jxc will talk to you in English.",
     usage: "Usage: `/jxc lang en` or `/jxc lang zh`",
@@ -222,6 +272,48 @@ export const en = {
       hours: (p: { n: number }) => `${p.n} h`,
       days: (p: { n: number }) => `${p.n} d`,
     },
+  },
+  channels: {
+    title: "Department channels",
+    notSet: "_not set_",
+    line: (p: { department: string; code: string; channel: string }) =>
+      `*${p.department}* \`${p.code}\` — ${p.channel}`,
+    usage:
+      "Admins set one with `/jxc channel <department> #channel`, e.g. `/jxc channel warehouse #warehouse`.",
+    set: (p: { department: string; channel: string }) =>
+      `Done — ${p.department} notices now go to <#${p.channel}>.`,
+    unchanged: (p: { department: string; channel: string }) =>
+      `<#${p.channel}> already is the ${p.department} channel; nothing changed.`,
+    invite: (p: { channel: string }) =>
+      `:warning: jxc is not a member of <#${p.channel}>, so it cannot post there yet. Open <#${p.channel}> and type \`/invite @jxc\`.`,
+    uncheckable: (p: { channel: string }) =>
+      `Slack did not say whether jxc is in <#${p.channel}>. If it is not, type \`/invite @jxc\` in that channel.`,
+  },
+  routes: {
+    title: "Who hears of what",
+    heading: (p: { eventType: string; about: string; state: string }) =>
+      `*\`${p.eventType}\`* — ${p.about} (${p.state})`,
+    default: "default",
+    custom: "set by an admin",
+    nobody: "_nobody_",
+    owner: "the requester, by DM",
+    role: (p: { role: string }) => `every ${p.role}, by DM`,
+    channel: (p: { department: string; channel: string }) => `the ${p.department} channel <#${p.channel}>`,
+    channelNotSet: (p: { department: string; code: string }) =>
+      `the ${p.department} channel (not set yet: \`/jxc channel ${p.code} #channel\`)`,
+    added: (p: { target: string; eventType: string }) =>
+      `Done — \`${p.target}\` now hears of \`${p.eventType}\`.`,
+    alreadyThere: (p: { target: string; eventType: string }) =>
+      `\`${p.target}\` already hears of \`${p.eventType}\`; nothing changed.`,
+    removed: (p: { target: string; eventType: string }) =>
+      `Done — \`${p.target}\` no longer hears of \`${p.eventType}\`.`,
+    notThere: (p: { target: string; eventType: string }) =>
+      `\`${p.target}\` did not hear of \`${p.eventType}\`; nothing changed.`,
+    reset: (p: { eventType: string }) => `Done — \`${p.eventType}\` is back to the default.`,
+    alreadyDefault: (p: { eventType: string }) =>
+      `\`${p.eventType}\` already uses the default; nothing changed.`,
+    usage:
+      "Admins: `/jxc route <event-type> add|remove <target>` or `/jxc route <event-type> reset`. Targets: `owner`, `role:<role>`, `channel:<department>`.",
   },
 };
 

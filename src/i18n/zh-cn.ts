@@ -1,7 +1,10 @@
 import type { ErrorParams, InputProblem } from "../domain/errors.ts";
-import type { Role } from "../domain/roles.ts";
+import { type EventType, eventTypes } from "../domain/events.ts";
+import { type Role, roles } from "../domain/roles.ts";
+import { type Department, departments } from "../domain/routing/departments.ts";
 import type { Catalog } from "./en.ts";
 import { roleList } from "./role-list.ts";
+import { zhApprovals } from "./zh-cn-approvals.ts";
 
 const problems: Record<InputProblem, string> = {
   not_a_number: "不是数字",
@@ -13,6 +16,11 @@ const problems: Record<InputProblem, string> = {
   unknown_unit: "该商品没有这个单位",
   empty: "不能为空",
   too_long: "内容过长",
+  incomplete: "金额和角色需同时填写或同时留空",
+  not_a_date: "无法识别为日期（可以输入 2026-12-05、12月5日、下周五、月底 或 next friday）",
+  no_such_day: "日历上没有这一天",
+  in_the_past: "该日期已经过去",
+  ends_before_start: "结束日期早于开始日期",
 };
 const roleNames: Record<Role, string> = {
   admin: "管理员",
@@ -25,6 +33,24 @@ const roleNames: Record<Role, string> = {
   accountant: "会计",
   finance_supervisor: "财务主管",
 };
+const departmentNames: Record<Department, string> = {
+  purchasing: "采购",
+  warehouse: "仓库",
+  sales: "销售",
+  finance: "财务",
+};
+const eventNames: Record<EventType, string> = {
+  "approval.requested": "单据提交审批",
+  "approval.step_opened": "审批转到下一位审批人",
+  "approval.step_approved": "审批的一级已通过",
+  "approval.approved": "单据审批通过",
+  "approval.rejected": "单据被驳回",
+  "approval.cancelled": "审批申请已撤回",
+  "approval.reminder": "审批等待过久",
+  "approval.escalated": "等待中的审批已升级",
+  "adjustment.posted": "库存调整已记账",
+};
+const codes = (values: readonly string[]) => values.map((v) => `\`${v}\``).join("、");
 const why = (p: ErrorParams) =>
   typeof p.problem === "string" && p.problem in problems ? `：${problems[p.problem as InputProblem]}` : "";
 
@@ -54,9 +80,23 @@ export const zhCN: Catalog = {
     DUPLICATE: (p) => `${p.what} \`${p.key}\` 已存在。`,
     ALREADY_DECIDED: (p) => `已处理${p.by ? `（由 <@${p.by}> 决定）` : ""}。`,
     STALE_ACTION: () => "此消息已过期，未做任何更改。",
+    SELF_APPROVAL: () => "不能审批自己提交的申请，将由其他审批人决定。",
+    POLICY_ORDER: (p) =>
+      p.tier === 0 ? "升级时间必须晚于提醒时间。" : `第 ${p.tier} 级的起始金额必须高于上一级。`,
+    UNKNOWN_DEPARTMENT: (p) =>
+      `\`${p.input}\` 不是部门。部门：${codes(Object.values(departmentNames))}（或 ${codes(departments)}）。`,
+    CHANNEL_MENTION_NEEDED: (p) =>
+      p.input
+        ? `\`${p.input}\` 是以纯文本发送的，没有频道 ID。请输入 # 并从 Slack 的列表中选择频道，使其变成链接，例如 \`/jxc channel 仓库 #warehouse\`。`
+        : "请指定频道：输入 # 并从 Slack 的列表中选择，例如 `/jxc channel 仓库 #warehouse`。",
+    UNKNOWN_EVENT_TYPE: (p) => `\`${p.input}\` 不是事件类型。事件类型：${codes(eventTypes)}。`,
+    UNKNOWN_ROUTE_TARGET: (p) =>
+      `\`${p.input}\` 不是有效的通知对象。可用：\`owner\`（申请人）、\`role:<角色>\`（角色：${codes(roles)}）或 \`channel:<部门>\`（部门：${codes(departments)}）。`,
   },
   problems,
   roleNames,
+  departmentNames,
+  eventNames,
   generic: {
     unexpected: (p) => `系统出错，未做任何更改。请重试；如果问题持续，请把此编号告诉管理员：\`${p.ref}\`。`,
   },
@@ -70,10 +110,18 @@ export const zhCN: Catalog = {
   },
   commands: {
     stock: "查询库存：按仓库和库位显示在库、预留和可用数量",
+    adjust: "登记损坏、丢失或盘盈的库存；金额较大的调整需仓库主管审批",
+    approve: "等待你审批的事项，可直接批准或驳回",
+    "jxc delegate": "外出期间请他人代你审批，例如 `下周`",
+    "jxc policy": "审批规则：谁审批、从多少金额起、多久提醒（管理员）",
     "jxc roles": "查看各角色成员",
     "jxc role": "分配或取消角色（管理员）",
     "jxc import": "导入商品、期初库存、供应商或客户 CSV 文件（管理员）",
     "jxc check": "根据库存流水重新核对库存余额并报告差异",
+    "jxc channel": "查看各部门的通知频道",
+    "jxc channel set": "设置部门的通知频道（管理员）",
+    "jxc route": "查看每类事件通知谁",
+    "jxc route edit": "修改某类事件的通知对象，或恢复默认（管理员）",
     "jxc help": "显示本帮助",
     "jxc lang": "选择语言：`en`（English）或 `zh`（简体中文）",
     "jxc outbox": "查看本应用消息的发送情况，重试发送失败的消息（管理员）",
@@ -143,6 +191,7 @@ export const zhCN: Catalog = {
     didNotHave: (p) => `<@${p.user}> 原本不是${p.role}，未做更改。`,
     usage: "用法：`/jxc role @用户 add <角色>` 或 `/jxc role @用户 remove <角色>`",
   },
+  ...zhApprovals,
   lang: {
     changed: "好的，jxc 以后将用简体中文与您交流。",
     usage: "用法：`/jxc lang en` 或 `/jxc lang zh`",
@@ -175,5 +224,36 @@ export const zhCN: Catalog = {
       hours: (p) => `${p.n} 小时`,
       days: (p) => `${p.n} 天`,
     },
+  },
+  channels: {
+    title: "部门频道",
+    notSet: "_未设置_",
+    line: (p) => `*${p.department}* \`${p.code}\` — ${p.channel}`,
+    usage: "管理员可用 `/jxc channel <部门> #频道` 设置，例如 `/jxc channel 仓库 #warehouse`。",
+    set: (p) => `已完成：${p.department}的通知今后发到 <#${p.channel}>。`,
+    unchanged: (p) => `<#${p.channel}> 已经是${p.department}频道，未做更改。`,
+    invite: (p) =>
+      `:warning: jxc 还不是 <#${p.channel}> 的成员，暂时无法在那里发消息。请打开 <#${p.channel}> 并输入 \`/invite @jxc\`。`,
+    uncheckable: (p) =>
+      `Slack 未告知 jxc 是否在 <#${p.channel}> 中。如果不在，请在该频道输入 \`/invite @jxc\`。`,
+  },
+  routes: {
+    title: "通知对象",
+    heading: (p) => `*\`${p.eventType}\`* — ${p.about}（${p.state}）`,
+    default: "默认",
+    custom: "管理员已修改",
+    nobody: "_无人_",
+    owner: "申请人（私信）",
+    role: (p) => `所有${p.role}（私信）`,
+    channel: (p) => `${p.department}频道 <#${p.channel}>`,
+    channelNotSet: (p) => `${p.department}频道（尚未设置：\`/jxc channel ${p.code} #频道\`）`,
+    added: (p) => `已完成：\`${p.target}\` 今后会收到 \`${p.eventType}\` 通知。`,
+    alreadyThere: (p) => `\`${p.target}\` 已经会收到 \`${p.eventType}\` 通知，未做更改。`,
+    removed: (p) => `已完成：\`${p.target}\` 不再收到 \`${p.eventType}\` 通知。`,
+    notThere: (p) => `\`${p.target}\` 本来就不收 \`${p.eventType}\` 通知，未做更改。`,
+    reset: (p) => `已完成：\`${p.eventType}\` 已恢复默认。`,
+    alreadyDefault: (p) => `\`${p.eventType}\` 本来就是默认设置，未做更改。`,
+    usage:
+      "管理员：`/jxc route <事件类型> add|remove <对象>` 或 `/jxc route <事件类型> reset`。对象：`owner`、`role:<角色>`、`channel:<部门>`。",
   },
 };

@@ -11,13 +11,13 @@ const planNothing: Planner = () => [];
 export const appPlanners: Record<EventType, Planner> = {
   "approval.requested": planNothing,
   "approval.step_opened": planNothing,
+  "approval.step_approved": planNothing,
   "approval.approved": planNothing,
   "approval.rejected": planNothing,
+  "approval.cancelled": planNothing,
   "approval.reminder": planNothing,
   "approval.escalated": planNothing,
-  "adjustment.requested": planNothing,
   "adjustment.posted": planNothing,
-  "adjustment.rejected": planNothing,
 };
 
 /** The message templates planners name, rendered at delivery time in the reader's language. */

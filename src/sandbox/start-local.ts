@@ -85,6 +85,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalSandbox> {
   const acts = new UserActs(emulator, new SlackRequests(link, emulator), commands);
   registerSandboxRoutes(http, { db, emulator, commands, acts });
   handle = (request) => http.fetch(request);
+  jxc.scheduler.start();
 
   return {
     url: `http://${pageHost(options.host)}:${port}/`,
@@ -94,6 +95,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalSandbox> {
     jxc,
     loadedDemo,
     async stop() {
+      await jxc.scheduler.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // The page's live stream would otherwise hold close() open.

@@ -12,3 +12,11 @@ export function parseUserMention(input: string): string | undefined {
 export function isUserId(id: string): boolean {
   return /^[UW][A-Z0-9]+$/.test(id);
 }
+
+/**
+ * A channel as a slash command with should_escape carries it: `<#C123|name>` or `<#C123>`.
+ * A bare "#name" arrives as plain text and names no channel id, so it is not accepted.
+ */
+export function parseChannelMention(input: string): string | undefined {
+  return /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(input)?.[1];
+}

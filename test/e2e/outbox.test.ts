@@ -16,7 +16,7 @@ const users = [
   { id: "U0ANN", name: "ann", locale: "en-US" },
 ];
 
-const planners = plannersWith({ "adjustment.requested": fanOut });
+const planners = plannersWith({ "approval.requested": fanOut });
 const company = { currency: "CNY", timeZone: "Asia/Shanghai" };
 
 let t: TestApp;
@@ -26,7 +26,7 @@ beforeEach(async () => {
 afterEach(() => t.stop());
 
 const emit = (n: number, to: string[]) =>
-  emitEvent(t.db, { type: "adjustment.requested", actor: admin, payload: { n, to } }, Date.now());
+  emitEvent(t.db, { type: "approval.requested", actor: admin, payload: { n, to } }, Date.now());
 
 /** `/jxc outbox` in the admin's channel; answers the ephemeral message it left there. */
 async function openOutbox(userId: string) {

@@ -16,7 +16,17 @@ const matrix: { command: string; text: string; allowed: readonly Who[] }[] = [
   { command: "/jxc", text: "check", allowed: ["admin", "warehouse_supervisor", "finance_supervisor"] },
   { command: "/jxc", text: "import items", allowed: ["admin"] },
   { command: "/jxc", text: "outbox", allowed: ["admin"] },
+  { command: "/jxc", text: "channel", allowed: anyRole },
+  { command: "/jxc", text: "channel warehouse <#C0WH|warehouse>", allowed: ["admin"] },
+  { command: "/jxc", text: "route", allowed: anyRole },
+  { command: "/jxc", text: "route adjustment.posted", allowed: anyRole },
+  { command: "/jxc", text: "route adjustment.posted add role:warehouse_supervisor", allowed: ["admin"] },
+  { command: "/jxc", text: "route adjustment.posted remove role:warehouse_supervisor", allowed: ["admin"] },
+  { command: "/jxc", text: "route adjustment.posted reset", allowed: ["admin"] },
   { command: "/stock", text: "BOLT-M6", allowed: anyRole },
+  { command: "/adjust", text: "", allowed: ["admin", "warehouse_keeper", "warehouse_supervisor"] },
+  { command: "/approve", text: "", allowed: anyRole },
+  { command: "/jxc", text: "policy", allowed: ["admin"] },
 ];
 
 const userOf = (who: Who) => `U0ROLE${everyone.indexOf(who)}`;

@@ -5,6 +5,7 @@ import { createJxc, type Jxc, type JxcOptions } from "../../src/app.ts";
 import { type Clock, systemClock } from "../../src/domain/clock.ts";
 import { createLogger } from "../../src/log.ts";
 import type { OutboxNotifier } from "../../src/notify/notifier.ts";
+import type { ScheduledJob } from "../../src/notify/scheduled-job.ts";
 import { SlackDriver } from "./slack-driver.ts";
 import type { EmulatedUser } from "./slack-emulator.ts";
 import { SlackEmulator } from "./slack-emulator.ts";
@@ -41,6 +42,8 @@ export interface TestAppOptions {
   waitForListeners?: boolean;
   /** The test's own planners and templates; timings default to quick ones. */
   notify?: JxcOptions["notify"];
+  /** Scheduled jobs instead of the app's own list; the scheduler is not started (call runDue). */
+  jobs?: readonly ScheduledJob[];
 }
 
 /** Starts the real app (Hono + Bolt + SQLite) on loopback against a fresh fake Slack; each test stops it. */
@@ -62,6 +65,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     company: { currency: "CNY", timeZone: "Asia/Shanghai" },
     admins: options.admins ?? [],
     notify: { ...options.notify, tuning: { ...quickNotifyTuning, ...options.notify?.tuning } },
+    ...(options.jobs ? { jobs: options.jobs } : {}),
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: jxc.http.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
@@ -78,6 +82,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     logs,
     notifier: jxc.notifier,
     async stop() {
+      await jxc.scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await jxc.notifier.stop();
       await emulator.stop();

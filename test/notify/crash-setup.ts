@@ -2,7 +2,7 @@
 import type { NotifierTuning } from "../../src/notify/notifier.ts";
 import { fanOut, plannersWith } from "./fixtures.ts";
 
-export const crashPlanners = plannersWith({ "adjustment.requested": fanOut });
+export const crashPlanners = plannersWith({ "approval.requested": fanOut });
 export const crashTuning: Partial<NotifierTuning> = {
   postIntervalMs: 0,
   backoffBaseMs: 20,

@@ -30,7 +30,7 @@ function databaseWithEvents(): string {
   for (const n of [1, 2, 3]) {
     emitEvent(
       db,
-      { type: "adjustment.requested", actor: "U0ACTOR", payload: { n, to: ["C0WH", "U0ANN"] } },
+      { type: "approval.requested", actor: "U0ACTOR", payload: { n, to: ["C0WH", "U0ANN"] } },
       Date.now(),
     );
   }

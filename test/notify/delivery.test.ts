@@ -10,7 +10,7 @@ let h: NotifyHarness;
 afterEach(() => h.stop());
 
 const planners = plannersWith({
-  "adjustment.requested": fanOut,
+  "approval.requested": fanOut,
   "adjustment.posted": (event) => [homeTab("U0ANN", "home", "home", { n: event.payload.n })],
 });
 const users = [
@@ -24,7 +24,7 @@ const texts = (channel: string) => h.emulator.messages(channel).map((message) =>
 describe("delivery", () => {
   it("posts to channels and DMs in the reader's language, tagged with the delivery id", async () => {
     h = await startNotifier({ planners, users });
-    h.emit("adjustment.requested", { n: 1, to: ["C0WH", "U0ANN", "U0WANG"] });
+    h.emit("approval.requested", { n: 1, to: ["C0WH", "U0ANN", "U0WANG"] });
     await h.notifier.drain();
     expect(texts("C0WH")).toEqual(["note 1"]);
     expect(texts("DU0ANN")).toEqual(["note 1"]);
@@ -41,7 +41,7 @@ describe("delivery", () => {
       .insert(companySettings)
       .values({ key: "channel_language", value: "zh-CN", updatedBy: "U0ADMIN", updatedAt: 0 })
       .run();
-    h.emit("adjustment.requested", { n: 2, to: ["C0WH"] });
+    h.emit("approval.requested", { n: 2, to: ["C0WH"] });
     await h.notifier.drain();
     expect(texts("C0WH")).toEqual(["note 1", "通知 2"]);
   });
@@ -63,7 +63,7 @@ describe("delivery", () => {
     h = await startNotifier({ planners, users });
     h.emulator.enforceChannelRate(true);
     h.emulator.failNext("chat.postMessage", { status: 429, retryAfterSeconds: 1, times: 4 });
-    for (let n = 1; n <= 5; n += 1) h.emit("adjustment.requested", { n, to: ["C0A", "C0B", "C0C"] });
+    for (let n = 1; n <= 5; n += 1) h.emit("approval.requested", { n, to: ["C0A", "C0B", "C0C"] });
     await h.notifier.drain();
     const limited = h.emulator.calls("chat.postMessage").filter((call) => call.error === "ratelimited");
     expect(limited.length).toBeGreaterThanOrEqual(8);
@@ -79,7 +79,7 @@ describe("delivery", () => {
   it("paces posts to about one per second per channel, channels side by side", async () => {
     h = await startNotifier({ planners, users, tuning: { postIntervalMs: 1_000 } });
     h.emulator.enforceChannelRate(true);
-    for (let n = 1; n <= 4; n += 1) h.emit("adjustment.requested", { n, to: ["C0A", "C0B"] });
+    for (let n = 1; n <= 4; n += 1) h.emit("approval.requested", { n, to: ["C0A", "C0B"] });
     const started = Date.now();
     await h.notifier.drain();
     const elapsed = Date.now() - started;
@@ -99,7 +99,7 @@ describe("delivery", () => {
     h = await startNotifier({ planners, users });
     h.emulator.failNext("chat.postMessage", { error: "internal_error" });
     h.emulator.failNext("chat.postMessage", { status: 503 });
-    h.emit("adjustment.requested", { n: 1, to: ["C0WH", "U0ANN"] });
+    h.emit("approval.requested", { n: 1, to: ["C0WH", "U0ANN"] });
     await h.notifier.drain();
     expect(texts("C0WH")).toEqual(["note 1"]);
     expect(texts("DU0ANN")).toEqual(["note 1"]);
@@ -117,7 +117,7 @@ describe("delivery", () => {
   it("gives up after the last attempt of a transient error", async () => {
     h = await startNotifier({ planners, users, tuning: { maxAttempts: 3 } });
     h.emulator.failNext("chat.postMessage", { error: "fatal_error", times: 10 });
-    h.emit("adjustment.requested", { n: 1, to: ["C0WH"] });
+    h.emit("approval.requested", { n: 1, to: ["C0WH"] });
     await h.notifier.drain();
     expect(h.rows().map((row) => [row.status, row.attempts, row.lastError])).toEqual([
       ["failed", 3, "fatal_error"],
@@ -128,7 +128,7 @@ describe("delivery", () => {
   it("finds a post whose answer never came (timeout) instead of posting it twice", async () => {
     h = await startNotifier({ planners, users, tuning: { requestTimeoutMs: 300 } });
     h.emulator.holdNext("chat.postMessage");
-    h.emit("adjustment.requested", { n: 1, to: ["C0WH"] });
+    h.emit("approval.requested", { n: 1, to: ["C0WH"] });
     await h.notifier.drain();
     h.emulator.releaseHeld();
     expect(texts("C0WH")).toEqual(["note 1"]);
@@ -139,7 +139,7 @@ describe("delivery", () => {
   it("fails at once on a permanent error, and other channels carry on", async () => {
     h = await startNotifier({ planners, users });
     h.emulator.failNext("chat.postMessage", { error: "channel_not_found" });
-    h.emit("adjustment.requested", { n: 1, to: ["C0GONE", "C0WH"] });
+    h.emit("approval.requested", { n: 1, to: ["C0GONE", "C0WH"] });
     await h.notifier.drain();
     expect(h.rows().map((row) => [row.target, row.status, row.attempts, row.lastError])).toEqual([
       ["C0GONE", "failed", 1, "channel_not_found"],
@@ -151,11 +151,11 @@ describe("delivery", () => {
     h = await startNotifier({ planners, users });
     bootstrapAdmins(h.db, systemClock, ["U0ADMIN", "U0ZHADMIN"]);
     h.emulator.failNext("chat.postMessage", { error: "not_in_channel", times: 2 });
-    h.emit("adjustment.requested", { n: 1, to: ["C0SECRET"] });
-    h.emit("adjustment.requested", { n: 2, to: ["C0SECRET"] });
+    h.emit("approval.requested", { n: 1, to: ["C0SECRET"] });
+    h.emit("approval.requested", { n: 2, to: ["C0SECRET"] });
     await h.notifier.drain();
     h.emulator.failNext("chat.postMessage", { error: "not_in_channel" });
-    h.emit("adjustment.requested", { n: 3, to: ["C0SECRET"] });
+    h.emit("approval.requested", { n: 3, to: ["C0SECRET"] });
     await h.notifier.drain();
     expect(
       h

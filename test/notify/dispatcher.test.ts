@@ -28,7 +28,7 @@ afterEach(() => db.$client.close());
 
 const deps = (planners: DispatchDeps["planners"]): DispatchDeps => ({ db, clock, company, logger, planners });
 const emit = (
-  type: "adjustment.requested" | "adjustment.posted",
+  type: "approval.requested" | "adjustment.posted",
   payload: Record<string, unknown>,
   docId = 7,
 ) => emitEvent(db, { type, actor: "U0ACTOR", docType: "adjustment", docId, payload }, clock.now());
@@ -56,9 +56,9 @@ const inThread: Planner = (event) => {
 
 describe("dispatcher", () => {
   it("plans each event once, in order, and planning again adds nothing", () => {
-    const planners = plannersWith({ "adjustment.requested": fanOut });
-    emit("adjustment.requested", { n: 1, to: ["C0WH", "U0ANN"] });
-    emit("adjustment.requested", { n: 2, to: ["C0WH"] });
+    const planners = plannersWith({ "approval.requested": fanOut });
+    emit("approval.requested", { n: 1, to: ["C0WH", "U0ANN"] });
+    emit("approval.requested", { n: 2, to: ["C0WH"] });
     expect(dispatchPending(deps(planners))).toEqual({ dispatched: 2 });
     expect(keys()).toEqual([
       { key: "1:to:C0WH", kind: "post" },
@@ -72,8 +72,8 @@ describe("dispatcher", () => {
   });
 
   it("opens a document's thread with its card, then replies and rewrites the card; idempotent too", () => {
-    const planners = plannersWith({ "adjustment.requested": inThread, "adjustment.posted": inThread });
-    emit("adjustment.requested", {});
+    const planners = plannersWith({ "approval.requested": inThread, "adjustment.posted": inThread });
+    emit("approval.requested", {});
     emit("adjustment.posted", {});
     dispatchPending(deps(planners));
     const planned = keys();
@@ -105,8 +105,8 @@ describe("dispatcher", () => {
         { n: event.id },
       ),
     ];
-    const planners = plannersWith({ "adjustment.requested": moving, "adjustment.posted": moving });
-    emit("adjustment.requested", {});
+    const planners = plannersWith({ "approval.requested": moving, "adjustment.posted": moving });
+    emit("approval.requested", {});
     dispatchPending(deps(planners));
     channel = "C0OTHER";
     emit("adjustment.posted", {});
@@ -124,9 +124,9 @@ describe("dispatcher", () => {
       if (broken && event.payload.n === 1) throw new Error("no route for warehouse");
       return fanOut(event, { db, clock, company });
     };
-    const planners = plannersWith({ "adjustment.requested": flaky });
-    emit("adjustment.requested", { n: 1, to: ["C0WH"] });
-    emit("adjustment.requested", { n: 2, to: ["C0WH"] });
+    const planners = plannersWith({ "approval.requested": flaky });
+    emit("approval.requested", { n: 1, to: ["C0WH"] });
+    emit("approval.requested", { n: 2, to: ["C0WH"] });
     expect(dispatchPending(deps(planners))).toEqual({
       dispatched: 0,
       stall: { eventId: 1, error: "no route for warehouse" },
@@ -146,13 +146,13 @@ describe("dispatcher", () => {
       const dm = findDelivery(tx, {
         docType: "adjustment",
         docId: 7,
-        eventType: "adjustment.requested",
+        eventType: "approval.requested",
         key: "approver",
       });
       return dm ? [updateMessage(dm, "decided", "note", { n: event.id })] : [];
     };
-    const planners = plannersWith({ "adjustment.requested": requested, "adjustment.posted": posted });
-    emit("adjustment.requested", {});
+    const planners = plannersWith({ "approval.requested": requested, "adjustment.posted": posted });
+    emit("approval.requested", {});
     emit("adjustment.posted", {});
     dispatchPending(deps(planners));
     const rows = db.select().from(deliveries).orderBy(deliveries.id).all();

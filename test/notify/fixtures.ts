@@ -19,7 +19,7 @@ export const testTemplates: Record<string, Template> = {
 };
 
 /**
- * "adjustment.requested" → the test's planner posts `note` to every target in the payload:
+ * A planner that posts `note` to every target in the event's payload:
  * `{ n, to: ["C0WH", "U0ANN"] }`; one event can fan out to channels and DMs.
  */
 export const fanOut: Planner = (event) => {

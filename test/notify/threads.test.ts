@@ -30,9 +30,9 @@ const story: Planner = (event) => {
   return [thread.post("thread", "note", { n: event.payload.n })];
 };
 const planners = plannersWith({
-  "adjustment.requested": story,
+  "approval.requested": story,
   "adjustment.posted": story,
-  "adjustment.rejected": story,
+  "approval.rejected": story,
 });
 const doc = { docType: "adjustment", docId: 12 };
 
@@ -40,13 +40,13 @@ describe("document threads", () => {
   it("posts the card first, the later events as replies in its thread, and keeps the card current", async () => {
     h = await startNotifier({ planners, templates });
     status.set(12, "requested");
-    h.emit("adjustment.requested", { n: 1 }, doc);
+    h.emit("approval.requested", { n: 1 }, doc);
     await h.notifier.drain();
     status.set(12, "approved");
     h.emit("adjustment.posted", { n: 2 }, doc);
     await h.notifier.drain();
     status.set(12, "posted");
-    h.emit("adjustment.rejected", { n: 3 }, doc);
+    h.emit("approval.rejected", { n: 3 }, doc);
     await h.notifier.drain();
 
     const [card, ...replies] = h.emulator.messages("C0WH");
@@ -62,9 +62,9 @@ describe("document threads", () => {
   it("sends replies only after the card, even when all were planned before the card went out", async () => {
     h = await startNotifier({ planners, templates });
     status.set(12, "posted");
-    h.emit("adjustment.requested", { n: 1 }, doc);
+    h.emit("approval.requested", { n: 1 }, doc);
     h.emit("adjustment.posted", { n: 2 }, doc);
-    h.emit("adjustment.rejected", { n: 3 }, doc);
+    h.emit("approval.rejected", { n: 3 }, doc);
     h.emulator.failNext("chat.postMessage", { status: 429, retryAfterSeconds: 1 });
     await h.notifier.drain();
     const [card, ...replies] = h.emulator.messages("C0WH");
@@ -86,7 +86,7 @@ describe("document threads", () => {
     h = await startNotifier({ planners, templates });
     status.set(12, "requested");
     h.emulator.failNext("chat.postMessage", { error: "invalid_blocks" });
-    h.emit("adjustment.requested", { n: 1 }, doc);
+    h.emit("approval.requested", { n: 1 }, doc);
     h.emit("adjustment.posted", { n: 2 }, doc);
     await h.notifier.drain();
     expect(h.rows().map((row) => [row.kind, row.status, row.lastError])).toEqual([

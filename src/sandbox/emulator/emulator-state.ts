@@ -54,6 +54,11 @@ interface RateBucket {
 export class EmulatorState {
   readonly users = new Map<string, EmulatedUser>();
   readonly channelNames = new Map<string, string>();
+  /**
+   * Channels the bot has been removed from (or was never invited to). The bot starts as a
+   * member of every channel, so tests and the sandbox post anywhere unless they say otherwise.
+   */
+  readonly botAbsentFrom = new Set<string>();
   calls: RecordedCall[] = [];
   messages: StoredMessage[] = [];
   readonly views = new Map<string, OpenView>();
@@ -128,6 +133,12 @@ export class EmulatorState {
     this.releaseHeld();
     this.files.clear();
     this.channelRate = undefined;
+  }
+
+  /** Whether the bot may post in and read this channel; DMs (D…, or a user id) always. */
+  botIsMember(channel: string): boolean {
+    const resolved = this.resolveChannel(channel);
+    return resolved.startsWith("D") || !this.botAbsentFrom.has(resolved);
   }
 
   /** Slack accepts a user id as a channel and delivers to the DM with that user. */

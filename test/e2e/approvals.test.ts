@@ -1,0 +1,231 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { forgeButtonClick, grantRoles, importViaSlack } from "../harness/flows.ts";
+import { startTestApp, type TestApp } from "../harness/test-app.ts";
+
+const admin = "U0ADMIN";
+const keeper = "U0KEEPER";
+const supervisor = "U0SUPER";
+const supervisor2 = "U0SUPER2";
+const salesperson = "U0SALES";
+const floor = "C0FLOOR";
+
+interface Reply {
+  text: string;
+  blocks?: unknown[];
+}
+
+describe("adjustments and their approval, through Slack", () => {
+  let t: TestApp;
+  const say = async (user: string, command: string, text: string) => {
+    const response = await t.driver.command(user, command, text, { channelId: floor });
+    expect(response.status).toBe(200);
+    return response.json as Reply;
+  };
+  const shown = () => {
+    const message = t.emulator.lastMessage(floor);
+    if (!message) throw new Error("nothing shown");
+    return message;
+  };
+  const onHand = () =>
+    t.db.$client.prepare("select sum(on_hand) as qty from stock_balances").get() as { qty: number };
+
+  beforeEach(async () => {
+    t = await startTestApp({
+      admins: [admin],
+      users: [admin, keeper, supervisor, supervisor2, salesperson].map((id) => ({
+        id,
+        name: id,
+        locale: id === supervisor2 ? "zh-CN" : "en-US",
+      })),
+    });
+    await grantRoles(t, admin, {
+      [keeper]: "warehouse_keeper",
+      [supervisor]: "warehouse_supervisor",
+      [supervisor2]: "warehouse_supervisor",
+      [salesperson]: "salesperson",
+    });
+    const items = [
+      "sku,name,name_zh,unit,barcode,category,sale_price,reorder_point,reorder_qty,lead_time_days,supplier",
+      "BOLT-M6,Hex bolt M6,六角螺栓M6,pcs,,fasteners,0.35,,,,",
+    ].join("\n");
+    const stock = "sku,warehouse,bin,qty,unit_cost\nBOLT-M6,MAIN,A-01,1000,2.00\n";
+    await importViaSlack(t, admin, "items", { name: "items.csv", bytes: Buffer.from(items) });
+    await importViaSlack(t, admin, "stock", { name: "stock.csv", bytes: Buffer.from(stock) });
+  });
+  afterEach(() => t.stop());
+
+  it("posts a small adjustment at once", async () => {
+    const reply = await say(keeper, "/adjust", "BOLT-M6 5 MAIN/A-01 damaged dropped");
+    expect(reply.text).toBe(
+      ":white_check_mark: *ADJ-000001* posted: −5 pcs BOLT-M6 at MAIN/A-01 (damaged), value -CN¥10.00.",
+    );
+    expect(onHand().qty).toBe(995);
+  });
+
+  it("holds a large one until a supervisor approves it from /approve; a second click changes nothing", async () => {
+    const reply = await say(keeper, "/adjust", "BOLT-M6 -600 MAIN/A-01 lost forklift accident");
+    expect(reply.text).toContain("*ADJ-000001*");
+    expect(reply.text).toContain("needs approval by Warehouse supervisor");
+    expect(onHand().qty).toBe(1000);
+
+    expect((await say(keeper, "/approve", "")).text).toBe(":tada: Nothing is waiting for your approval.");
+    await say(supervisor2, "/approve", "");
+    const staleList = shown();
+    const list = await say(supervisor, "/approve", "");
+    expect(JSON.stringify(list.blocks)).toContain("−600 pcs* BOLT-M6 Hex bolt M6 at MAIN/A-01 · lost");
+    const card = shown();
+    await t.driver.clickButton(supervisor, { channel: floor, ts: card.ts }, { label: "Approve" });
+    expect(onHand().qty).toBe(400);
+    const refreshed = JSON.stringify(t.emulator.responseUrlPosts().at(-1)?.body);
+    expect(refreshed).toContain("You approved *ADJ-000001*");
+    expect(refreshed).toContain("Nothing is waiting for your approval");
+
+    // The other supervisor's list was drawn before the decision: their click is stale.
+    await t.driver.clickButton(supervisor2, { channel: floor, ts: staleList.ts }, { label: "批准" });
+    const answer = t.emulator.responseUrlPosts().at(-1)?.body;
+    expect(answer?.replace_original).toBe(false);
+    expect(String(answer?.text)).toBe(`已处理（由 <@${supervisor}> 决定）。`);
+    expect(onHand().qty).toBe(400);
+  });
+
+  it("rejects with a reason from the modal; an empty reason is refused beside the field", async () => {
+    await say(keeper, "/adjust", "BOLT-M6 -600 MAIN/A-01 lost");
+    await say(supervisor, "/approve", "");
+    await t.driver.clickButton(supervisor, { channel: floor, ts: shown().ts }, { label: "Reject" });
+    const modal = t.emulator.openViews(supervisor).at(-1);
+    if (!modal) throw new Error("no reason modal");
+    const empty = await t.driver.submitView(supervisor, modal.id, { reason: "   " });
+    expect(empty.json).toMatchObject({
+      response_action: "errors",
+      errors: { reason: expect.stringContaining("empty") },
+    });
+    const done = await t.driver.submitView(supervisor, modal.id, { reason: "count it again first" });
+    expect(done.status).toBe(200);
+    expect(JSON.stringify(t.emulator.responseUrlPosts().at(-1)?.body)).toContain("You rejected *ADJ-000001*");
+    expect(onHand().qty).toBe(1000);
+    const status = t.db.$client.prepare("select status from stock_adjustments").get() as { status: string };
+    expect(status.status).toBe("rejected");
+  });
+
+  it("refuses a forged click by the requester (self-approval) and by someone without the role", async () => {
+    await grantRoles(t, admin, { [keeper]: "warehouse_supervisor" });
+    await say(keeper, "/adjust", "BOLT-M6 -600 MAIN/A-01 lost");
+    expect((await say(keeper, "/approve", "")).text).toBe(":tada: Nothing is waiting for your approval.");
+    const self = await forgeButtonClick(t, {
+      userId: keeper,
+      channel: floor,
+      actionId: "approval_approve",
+      value: "1:1",
+    });
+    expect(String(self.answers[0]?.text)).toContain("cannot approve or reject your own");
+    const other = await forgeButtonClick(t, {
+      userId: salesperson,
+      channel: floor,
+      actionId: "approval_approve",
+      value: "1:1",
+    });
+    expect(String(other.answers[0]?.text)).toContain("not allowed");
+    const garbage = await forgeButtonClick(t, {
+      userId: supervisor,
+      channel: floor,
+      actionId: "approval_approve",
+      value: "1:1;drop",
+    });
+    expect(String(garbage.answers[0]?.text)).toBe("This message is out of date; nothing was changed.");
+    expect(onHand().qty).toBe(1000);
+  });
+
+  it("lets the requester withdraw a waiting adjustment", async () => {
+    await say(keeper, "/adjust", "BOLT-M6 -600 MAIN/A-01 lost");
+    await t.driver.clickButton(keeper, { channel: floor, ts: shown().ts }, { label: "Withdraw" });
+    expect(String(t.emulator.responseUrlPosts().at(-1)?.body.text)).toBe(
+      "*ADJ-000001* was withdrawn; nothing was moved.",
+    );
+    expect((await say(supervisor, "/approve", "")).text).toBe(":tada: Nothing is waiting for your approval.");
+  });
+
+  it("answers bad input clearly and writes nothing", async () => {
+    expect((await say(keeper, "/adjust", "")).text).toContain("Usage: `/adjust");
+    expect((await say(keeper, "/adjust", "NOPE 5 MAIN/A-01 lost")).text).toContain("No item matches `NOPE`");
+    expect((await say(keeper, "/adjust", "BOLT-M6 5 A-01 lost")).text).toContain("`A-01` is not a place");
+    expect((await say(keeper, "/adjust", "BOLT-M6 5 MAIN/Z-99 lost")).text).toBe(
+      "No bin `Z-99` in warehouse MAIN.",
+    );
+    expect((await say(keeper, "/adjust", "BOLT-M6 5 MAIN/A-01 stolen")).text).toContain(
+      "`stolen` is not a reason",
+    );
+    expect((await say(keeper, "/adjust", "BOLT-M6 0 MAIN/A-01 lost")).text).toContain(
+      "must be more than zero",
+    );
+    expect((await say(keeper, "/adjust", "BOLT-M6 -2000 MAIN/A-01 lost")).text).toContain("Not enough stock");
+    expect((await say(keeper, "/adjust", "BOLT-M6 5 MAIN/A-01 count")).text).toContain("Usage");
+    expect((await say(salesperson, "/adjust", "BOLT-M6 5 MAIN/A-01 lost")).text).toContain("not allowed");
+    const rows = t.db.$client.prepare("select count(*) as n from stock_adjustments").get() as { n: number };
+    expect(rows.n).toBe(0);
+    expect(onHand().qty).toBe(1000);
+  });
+
+  it("lets a supervisor hand their approvals to a stand-in for some days", async () => {
+    await grantRoles(t, admin, { [supervisor2]: "salesperson" });
+    await t.driver.command(admin, "/jxc", `role <@${supervisor2}|s2> remove warehouse_supervisor`);
+    const given = await say(supervisor, "/jxc", `delegate <@${salesperson}|sales> today to next friday`);
+    expect(given.text).toMatch(/^:white_check_mark: <@U0SALES> will decide your approvals .* \(#1;/);
+    expect((await say(salesperson, "/jxc", "delegate")).text).toContain("you decide <@U0SUPER>'s approvals");
+    await say(keeper, "/adjust", "BOLT-M6 -600 MAIN/A-01 lost");
+    await say(salesperson, "/approve", "");
+    await t.driver.clickButton(salesperson, { channel: floor, ts: shown().ts }, { label: "Approve" });
+    expect(onHand().qty).toBe(400);
+    const decided = t.db.$client.prepare("select decided_by, on_behalf_of from approval_steps").get();
+    expect(decided).toEqual({ decided_by: salesperson, on_behalf_of: supervisor });
+    expect((await say(supervisor, "/jxc", "delegate end 1")).text).toBe("Delegation #1 has ended.");
+    expect((await say(supervisor, "/jxc", `delegate <@${salesperson}|sales> someday`)).text).toContain(
+      "not valid",
+    );
+  });
+
+  it("lets an admin change the policy in a modal, with errors beside the fields", async () => {
+    const shownPolicy = await say(admin, "/jxc", "policy");
+    expect(JSON.stringify(shownPolicy.blocks)).toContain("Tier 1: from CN¥1,000.00 → Warehouse supervisor");
+    await t.driver.clickButton(
+      admin,
+      { channel: floor, ts: shown().ts },
+      { actionId: "policy_edit_stock_adjustment" },
+    );
+    const modal = t.emulator.openViews(admin).at(-1);
+    if (!modal) throw new Error("no policy modal");
+    const bad = await t.driver.submitView(admin, modal.id, {
+      tier1_amount: "12.345",
+      tier1_role: "warehouse_supervisor",
+    });
+    expect(bad.json).toMatchObject({ errors: { tier1_amount: expect.stringContaining("more decimals") } });
+    const unordered = await t.driver.submitView(admin, modal.id, {
+      tier1_amount: "500",
+      tier1_role: "warehouse_supervisor",
+      tier2_amount: "100",
+      tier2_role: "finance_supervisor",
+    });
+    expect(unordered.json).toMatchObject({ errors: { tier2_amount: expect.stringContaining("Tier 2") } });
+    const half = await t.driver.submitView(admin, modal.id, {
+      tier1_amount: "500",
+      tier1_role: "warehouse_supervisor",
+      tier2_amount: "900",
+    });
+    expect(half.json).toMatchObject({
+      errors: { tier2_amount: expect.stringContaining("amount and a role") },
+    });
+    const saved = await t.driver.submitView(admin, modal.id, {
+      tier1_amount: "5",
+      tier1_role: "warehouse_supervisor",
+    });
+    expect(saved.status).toBe(200);
+    expect((await say(keeper, "/adjust", "BOLT-M6 -3 MAIN/A-01 damaged")).text).toContain("needs approval");
+    // A forged click on the Edit button by a non-admin is refused on the server.
+    const forged = await forgeButtonClick(t, {
+      userId: keeper,
+      channel: floor,
+      actionId: "policy_edit_stock_adjustment",
+      value: "edit",
+    });
+    expect(String(forged.answers[0]?.text)).toContain("not allowed");
+  });
+});
