@@ -1,10 +1,10 @@
 import type { App } from "@slack/bolt";
 import { SlackRouter } from "../src/slack/router.ts";
 import { registerAdjustCommand } from "./adjust/index.ts";
-import { registerAppHome } from "./app-home.ts";
 import { registerApproveCommand } from "./approve/index.ts";
 import { registerCsvImportSubmission } from "./csv-import/submit.ts";
 import type { CommandDeps } from "./deps.ts";
+import { registerAppHome } from "./home/index.ts";
 import { registerJxcCommand } from "./jxc/index.ts";
 import { registerOutboxRetry } from "./jxc/outbox.ts";
 import { registerItemPicker } from "./pickers/item-picker.ts";

@@ -20,6 +20,7 @@ export const actionIds = {
   policyTimers: "policy_timers",
   /** Suffixed with the delivery id. */
   outboxRetryPrefix: "outbox_retry_",
+  homeRefresh: "home_refresh",
 } as const;
 
 /** Listener patterns for the suffixed action ids above. */

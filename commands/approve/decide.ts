@@ -12,6 +12,7 @@ import { viewSubmission } from "../../src/slack/view-submission.ts";
 import { todayIn } from "../../src/text/dates.ts";
 import { parseJson } from "../../src/text/parse-json.ts";
 import type { CommandDeps } from "../deps.ts";
+import { renderHome } from "../home/render.ts";
 import { actionPatterns, callbackIds } from "../names.ts";
 import { parseDecisionToken, renderApprovalCard } from "./card.ts";
 import { renderPendingList } from "./list.ts";
@@ -21,7 +22,7 @@ const reasonAction = "reason_input";
 const rejectMetadata = z.object({
   requestId: z.number().int(),
   tier: z.number().int(),
-  responseUrl: z.string().url(),
+  responseUrl: z.string(),
   fromList: z.boolean(),
 });
 
@@ -43,6 +44,10 @@ export function registerApprovalDecisions(router: SlackRouter, deps: CommandDeps
       const next =
         result.nextTier === null ? "" : nextRoleName(deps, token.requestId, result.nextTier, names);
       const notice = messages(click.locale).approvals.youApproved({ number: result.docNumber, next });
+      if (click.onHome) {
+        await click.publishHome(renderHome(deps, click.userId, click.locale).blocks);
+        return;
+      }
       await refreshClicked(
         deps,
         { ...token, fromList: click.messageTs === undefined, responseUrl: click.responseUrl },
@@ -116,7 +121,8 @@ async function refreshClicked(
   notice: string,
 ): Promise<void> {
   const view = readApproval(deps.db, target.requestId);
-  if (!view) return;
+  // A card on the Home tab has no response URL; the Home tab is republished by the outbox.
+  if (!view || target.responseUrl === "") return;
   const message = target.fromList
     ? renderPendingList(deps, userId, locale, notice)
     : renderApprovalCard(view, locale, deps.company, { tier: target.tier });

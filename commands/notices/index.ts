@@ -8,6 +8,7 @@ import { approvalTemplates } from "../../src/notify/planners/approvals.ts";
 import { documentCardTemplate } from "../../src/notify/planners/documents.ts";
 import { section } from "../../src/slack/blocks.ts";
 import { renderApprovalCard } from "../approve/card.ts";
+import { renderHome } from "../home/render.ts";
 import { renderAdjustmentCard } from "./adjustment-card.ts";
 
 const cardData = z.object({
@@ -82,6 +83,8 @@ export const noticeTemplates: Record<string, Template> = {
     });
   },
   [approvalTemplates.note]: approvalNote,
+  // The Home tab is drawn for its owner: the delivery's target is the user whose tab it is.
+  [approvalTemplates.home]: (_data, ctx) => renderHome(ctx, ctx.recipient, ctx.locale),
   [adjustmentTemplates.note]: (data, ctx) =>
     line(
       messages(ctx.locale).adjust.threadPosted({

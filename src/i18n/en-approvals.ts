@@ -115,4 +115,9 @@ export const enApprovals = {
       `:white_check_mark: <@${p.delegate}> will decide your approvals ${p.from} – ${p.to} (#${p.id}; end early with \`/jxc delegate end ${p.id}\`).`,
     ended: (p: { id: number }) => `Delegation #${p.id} has ended.`,
   },
+  home: {
+    title: "jxc — your work",
+    waitingOn: (p: { number: string; role: string }) => `*${p.number}* · waiting for ${p.role}`,
+    refresh: "Refresh",
+  },
 };

@@ -95,4 +95,9 @@ export const zhApprovals: typeof enApprovals = {
       `:white_check_mark: <@${p.delegate}> 将在 ${p.from} 至 ${p.to} 代你审批（#${p.id}；提前结束：\`/jxc delegate end ${p.id}\`）。`,
     ended: (p) => `代理 #${p.id} 已结束。`,
   },
+  home: {
+    title: "jxc — 我的工作",
+    waitingOn: (p) => `*${p.number}* · 等待${p.role}审批`,
+    refresh: "刷新",
+  },
 };

@@ -28,6 +28,8 @@ export interface RenderContext {
   clock: Clock;
   company: Company;
   locale: Locale;
+  /** Who the delivery goes to: a channel id, or the user whose DM or Home tab it is. */
+  recipient: string;
 }
 
 /**

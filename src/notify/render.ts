@@ -43,7 +43,7 @@ export function createRenderer(deps: {
     const data =
       typeof row.data === "object" && row.data !== null ? (row.data as Record<string, unknown>) : {};
     try {
-      return template(data, { db, clock, company, locale });
+      return template(data, { db, clock, company, locale, recipient: row.target });
     } catch (error) {
       throw new RenderError(`render_failed: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -5,7 +5,7 @@ import type {
   RespondFn,
   SlackActionMiddlewareArgs,
 } from "@slack/bolt";
-import type { ModalView } from "@slack/types";
+import type { KnownBlock, ModalView } from "@slack/types";
 import type { Locale } from "../i18n/index.ts";
 import type { Logger } from "../log.ts";
 import { toEphemeral } from "./blocks.ts";
@@ -25,6 +25,10 @@ export interface ButtonClick {
   /** The response URL of the clicked message (updates even an ephemeral one, 5 uses in 30 min). */
   responseUrl: string;
   respond: RespondFn;
+  /** Clicked on the user's App Home tab (no response URL there: republish it instead). */
+  onHome: boolean;
+  /** Republishes the clicker's Home tab. */
+  publishHome(blocks: KnownBlock[]): Promise<void>;
   /** Opens a modal on the click's trigger (single use, valid for 3 s). */
   openModal(view: ModalView): Promise<void>;
 }
@@ -50,7 +54,11 @@ export function buttonAction(
       channelId: body.channel?.id,
       messageTs:
         body.container.type === "message" && !body.container.is_ephemeral ? body.message?.ts : undefined,
-      responseUrl: body.response_url,
+      responseUrl: body.response_url ?? "",
+      onHome: body.view?.type === "home",
+      publishHome: async (blocks) => {
+        await client.views.publish({ user_id: body.user.id, view: { type: "home", blocks } });
+      },
       respond,
       openModal: async (view) => {
         await client.views.open({ trigger_id: body.trigger_id, view });

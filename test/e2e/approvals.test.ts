@@ -138,6 +138,33 @@ describe("adjustments and their approval, through Slack", () => {
     expect(onHand().qty).toBe(400);
   });
 
+  it("shows what waits on the App Home tab, decides from it, and keeps every Home tab current", async () => {
+    await say(keeper, "/adjust", "BOLT-M6 -600 MAIN/A-01 lost");
+    await t.notifier.drain();
+    const opened = await t.driver.event({
+      type: "app_home_opened",
+      user: supervisor,
+      tab: "home",
+      channel: "D0HOME",
+    });
+    expect(opened.status).toBe(200);
+    const home = JSON.stringify(t.emulator.homeView(supervisor));
+    expect(home).toContain("Waiting for your approval* (1)");
+    expect(home).toContain("−600 pcs* BOLT-M6");
+    expect(JSON.stringify(t.emulator.homeView(keeper))).toContain(
+      "*ADJ-000001* · waiting for Warehouse supervisor",
+    );
+
+    const viewId = t.emulator.homeViewId(supervisor);
+    if (!viewId) throw new Error("no Home tab");
+    await t.driver.clickButton(supervisor, { viewId }, { label: "Approve" });
+    expect(onHand().qty).toBe(400);
+    expect(JSON.stringify(t.emulator.homeView(supervisor))).toContain("Waiting for your approval* (0)");
+    await t.notifier.drain();
+    expect(JSON.stringify(t.emulator.homeView(supervisor2))).toContain("等待你审批* (0)");
+    expect(JSON.stringify(t.emulator.homeView(keeper))).not.toContain("waiting for Warehouse supervisor");
+  });
+
   it("two supervisors clicking at once make exactly one decision", async () => {
     await say(keeper, "/adjust", "BOLT-M6 -600 MAIN/A-01 lost");
     await t.notifier.drain();
