@@ -1,7 +1,8 @@
 import type { KnownBlock } from "@slack/types";
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { approvalRequests, items, locations, stockAdjustments, warehouses } from "../../db/schema.ts";
+import { approvalRequests } from "../../db/schema.ts";
+import { readAdjustment } from "../../src/domain/adjustments/read-adjustment.ts";
 import { readApproval } from "../../src/domain/approvals/index.ts";
 import { formatMoney } from "../../src/domain/money.ts";
 import { type Locale, messages } from "../../src/i18n/index.ts";
@@ -20,28 +21,7 @@ export function renderAdjustmentCard(
   company: Company,
 ): RenderedMessage {
   const m = messages(locale).adjust;
-  const row = db
-    .select({
-      number: stockAdjustments.number,
-      qtyDelta: stockAdjustments.qtyDelta,
-      reason: stockAdjustments.reason,
-      note: stockAdjustments.note,
-      value: stockAdjustments.estimatedValue,
-      status: stockAdjustments.status,
-      requestedBy: stockAdjustments.requestedBy,
-      sku: items.sku,
-      name: items.name,
-      nameZh: items.nameZh,
-      unit: items.baseUnit,
-      warehouse: warehouses.code,
-      bin: locations.code,
-    })
-    .from(stockAdjustments)
-    .innerJoin(items, eq(items.id, stockAdjustments.itemId))
-    .innerJoin(locations, eq(locations.id, stockAdjustments.locationId))
-    .innerJoin(warehouses, eq(warehouses.id, locations.warehouseId))
-    .where(eq(stockAdjustments.id, docId))
-    .get();
+  const row = readAdjustment(db, docId);
   if (!row) return { text: `#${docId}`, blocks: [] };
   const title = m.docTitle({ number: row.number });
   const a = messages(locale).approvals;
@@ -57,7 +37,7 @@ export function renderAdjustmentCard(
     section(row.note ? `${line}\n> ${escapeMrkdwn(row.note)}` : line),
     fields([
       `*${a.requestedBy}*\n<@${row.requestedBy}>`,
-      `*${a.amount}*\n${formatMoney(row.value, company.currency, locale)}`,
+      `*${a.amount}*\n${formatMoney(row.estimatedValue, company.currency, locale)}`,
       m.status[row.status],
     ]),
   ];

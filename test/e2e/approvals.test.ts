@@ -13,6 +13,17 @@ const supervisor2 = "U0SUPER2";
 const salesperson = "U0SALES";
 const floor = "C0FLOOR";
 
+/** The admin imports one item and 1,000 of it at 2.00 in MAIN/A-01, through Slack. */
+async function stockOneBolt(t: TestApp): Promise<void> {
+  const items = [
+    "sku,name,name_zh,unit,barcode,category,sale_price,reorder_point,reorder_qty,lead_time_days,supplier",
+    "BOLT-M6,Hex bolt M6,六角螺栓M6,pcs,,fasteners,0.35,,,,",
+  ].join("\n");
+  const stock = "sku,warehouse,bin,qty,unit_cost\nBOLT-M6,MAIN,A-01,1000,2.00\n";
+  await importViaSlack(t, admin, "items", { name: "items.csv", bytes: Buffer.from(items) });
+  await importViaSlack(t, admin, "stock", { name: "stock.csv", bytes: Buffer.from(stock) });
+}
+
 interface Reply {
   text: string;
   blocks?: unknown[];
@@ -48,13 +59,7 @@ describe("adjustments and their approval, through Slack", () => {
       [supervisor2]: "warehouse_supervisor",
       [salesperson]: "salesperson",
     });
-    const items = [
-      "sku,name,name_zh,unit,barcode,category,sale_price,reorder_point,reorder_qty,lead_time_days,supplier",
-      "BOLT-M6,Hex bolt M6,六角螺栓M6,pcs,,fasteners,0.35,,,,",
-    ].join("\n");
-    const stock = "sku,warehouse,bin,qty,unit_cost\nBOLT-M6,MAIN,A-01,1000,2.00\n";
-    await importViaSlack(t, admin, "items", { name: "items.csv", bytes: Buffer.from(items) });
-    await importViaSlack(t, admin, "stock", { name: "stock.csv", bytes: Buffer.from(stock) });
+    await stockOneBolt(t);
   });
   afterEach(() => t.stop());
 
@@ -244,6 +249,29 @@ describe("adjustments and their approval, through Slack", () => {
     expect((await say(supervisor, "/approve", "")).text).toBe(":tada: Nothing is waiting for your approval.");
   });
 
+  it("lets nobody but the requester withdraw it", async () => {
+    await say(keeper, "/adjust", "BOLT-M6 -600 MAIN/A-01 lost");
+    const forged = await forgeButtonClick(t, {
+      userId: supervisor,
+      channel: floor,
+      actionId: "adjustment_cancel",
+      value: "1",
+    });
+    expect(String(forged.answers[0]?.text)).toContain("not allowed");
+    const status = t.db.$client.prepare("select status from stock_adjustments").get();
+    expect(status).toEqual({ status: "pending" });
+  });
+
+  it("refuses a forged outbox Retry from someone who is not an admin", async () => {
+    const retry = await forgeButtonClick(t, {
+      userId: keeper,
+      channel: floor,
+      actionId: "outbox_retry_1",
+      value: "1",
+    });
+    expect(String(retry.answers[0]?.text)).toContain("not allowed");
+  });
+
   it("answers bad input clearly and writes nothing", async () => {
     expect((await say(keeper, "/adjust", "")).text).toContain("Usage: `/adjust");
     expect((await say(keeper, "/adjust", "NOPE 5 MAIN/A-01 lost")).text).toContain("No item matches `NOPE`");
@@ -336,15 +364,7 @@ describe("an approval request across a restart", () => {
     const users = [admin, keeper, supervisor].map((id) => ({ id, name: id, locale: "en-US" }));
     const first = await startTestApp({ admins: [admin], users, databasePath: path });
     await grantRoles(first, admin, { [keeper]: "warehouse_keeper", [supervisor]: "warehouse_supervisor" });
-    const items = [
-      "sku,name,name_zh,unit,barcode,category,sale_price,reorder_point,reorder_qty,lead_time_days,supplier",
-      "BOLT-M6,Hex bolt M6,六角螺栓M6,pcs,,fasteners,0.35,,,,",
-    ].join("\n");
-    await importViaSlack(first, admin, "items", { name: "items.csv", bytes: Buffer.from(items) });
-    await importViaSlack(first, admin, "stock", {
-      name: "stock.csv",
-      bytes: Buffer.from("sku,warehouse,bin,qty,unit_cost\nBOLT-M6,MAIN,A-01,1000,2.00\n"),
-    });
+    await stockOneBolt(first);
     await first.driver.command(keeper, "/adjust", "BOLT-M6 -600 MAIN/A-01 lost");
     // Stopped before the worker ran: the card exists only as an outbox event.
     await first.stop();
@@ -369,15 +389,7 @@ describe("an approval nobody decides", () => {
     const t = await startTestApp({ admins: [admin], users, clock });
     try {
       await grantRoles(t, admin, { [keeper]: "warehouse_keeper", [supervisor]: "warehouse_supervisor" });
-      const items = [
-        "sku,name,name_zh,unit,barcode,category,sale_price,reorder_point,reorder_qty,lead_time_days,supplier",
-        "BOLT-M6,Hex bolt M6,六角螺栓M6,pcs,,fasteners,0.35,,,,",
-      ].join("\n");
-      await importViaSlack(t, admin, "items", { name: "items.csv", bytes: Buffer.from(items) });
-      await importViaSlack(t, admin, "stock", {
-        name: "stock.csv",
-        bytes: Buffer.from("sku,warehouse,bin,qty,unit_cost\nBOLT-M6,MAIN,A-01,1000,2.00\n"),
-      });
+      await stockOneBolt(t);
       await t.jxc.scheduler.runDue(clock.now());
       await t.driver.command(keeper, "/adjust", "BOLT-M6 -600 MAIN/A-01 lost");
       await t.notifier.drain();

@@ -1,6 +1,5 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
-import { items, locations, stockAdjustments, warehouses } from "../../../db/schema.ts";
+import { stockAdjustments } from "../../../db/schema.ts";
 import { requestApproval } from "../approvals/request.ts";
 import { writeAudit } from "../audit.ts";
 import type { Clock } from "../clock.ts";
@@ -13,6 +12,7 @@ import { allowsNegativeStock, requireItem, requireLocation } from "../stock/look
 import { shareStatements } from "../stock/statements.ts";
 import { quoteIssueCost, valueAtCurrentCost } from "../stock/valuation.ts";
 import { postAdjustmentDocument } from "./post.ts";
+import { readAdjustment } from "./read-adjustment.ts";
 
 /** A keeper's adjustment as typed: signed base quantity at one bin, with its reason. */
 export interface AdjustmentRequest {
@@ -97,7 +97,7 @@ export function requestAdjustment(db: Db, clock: Clock, input: AdjustmentRequest
         docNumber: number,
         amount: estimatedValue,
         requestedBy: input.userId,
-        summary: describeAdjustment(tx, row.id),
+        summary: { ...readAdjustment(tx, row.id) },
       });
       if (!approval) postAdjustmentDocument(tx, { docId: row.id, at, actor: input.userId });
       return {
@@ -110,28 +110,4 @@ export function requestAdjustment(db: Db, clock: Clock, input: AdjustmentRequest
     },
     { behavior: "immediate" },
   );
-}
-
-/** The facts an approver needs: what, where, how many, why, worth how much. */
-function describeAdjustment(tx: Pick<Db, "select">, id: number): Record<string, unknown> {
-  const row = tx
-    .select({
-      sku: items.sku,
-      name: items.name,
-      nameZh: items.nameZh,
-      unit: items.baseUnit,
-      warehouse: warehouses.code,
-      bin: locations.code,
-      qtyDelta: stockAdjustments.qtyDelta,
-      reason: stockAdjustments.reason,
-      note: stockAdjustments.note,
-      estimatedValue: stockAdjustments.estimatedValue,
-    })
-    .from(stockAdjustments)
-    .innerJoin(items, eq(items.id, stockAdjustments.itemId))
-    .innerJoin(locations, eq(locations.id, stockAdjustments.locationId))
-    .innerJoin(warehouses, eq(warehouses.id, locations.warehouseId))
-    .where(eq(stockAdjustments.id, id))
-    .get();
-  return { ...row };
 }

@@ -91,36 +91,32 @@ export function delegationsInvolving(db: Db, userId: string, today: string): Del
     .filter((d) => d.approver === userId || d.delegate === userId);
 }
 
-/** The approvers whose decisions `delegate` may take on `day`. */
-export function approversDelegatingTo(db: Handle, delegate: string, day: string): string[] {
+/** Delegations in force on `day`, given by an approver or received by a delegate. */
+function activeOn(db: Handle, day: string, who: { approver: string } | { delegate: string }): Delegation[] {
+  const party =
+    "approver" in who
+      ? eq(approvalDelegations.approver, who.approver)
+      : eq(approvalDelegations.delegate, who.delegate);
   return db
-    .select({ approver: approvalDelegations.approver })
+    .select(columns)
     .from(approvalDelegations)
     .where(
       and(
-        eq(approvalDelegations.delegate, delegate),
+        party,
         isNull(approvalDelegations.revokedAt),
         lte(approvalDelegations.fromDay, day),
         gte(approvalDelegations.toDay, day),
       ),
     )
-    .all()
-    .map((r) => r.approver);
+    .all();
+}
+
+/** The approvers whose decisions `delegate` may take on `day`. */
+export function approversDelegatingTo(db: Handle, delegate: string, day: string): string[] {
+  return activeOn(db, day, { delegate }).map((d) => d.approver);
 }
 
 /** Who stands in for `approver` on `day`. */
 export function delegatesOf(db: Handle, approver: string, day: string): string[] {
-  return db
-    .select({ delegate: approvalDelegations.delegate })
-    .from(approvalDelegations)
-    .where(
-      and(
-        eq(approvalDelegations.approver, approver),
-        isNull(approvalDelegations.revokedAt),
-        lte(approvalDelegations.fromDay, day),
-        gte(approvalDelegations.toDay, day),
-      ),
-    )
-    .all()
-    .map((r) => r.delegate);
+  return activeOn(db, day, { approver }).map((d) => d.delegate);
 }
