@@ -47,12 +47,7 @@ export const enApprovals = {
       `:arrow_up: *${p.number}* waited too long and now goes to ${p.role}.`,
     threadRequested: (p: { number: string; by: string; roles: string }) =>
       `${p.by} asked for approval of *${p.number}* by ${p.roles}.`,
-    threadApproved: (p: { by: string }) => `:white_check_mark: Approved by ${p.by}.`,
-    threadStepApproved: (p: { by: string; next: string }) =>
-      `:white_check_mark: Approved by ${p.by}; now waiting for ${p.next}.`,
-    threadRejected: (p: { by: string; reason: string }) => `:x: Rejected by ${p.by}: “${p.reason}”`,
     threadCancelled: (p: { by: string }) => `Withdrawn by ${p.by}.`,
-    threadEscalated: (p: { role: string }) => `:arrow_up: No decision in time; escalated to ${p.role}.`,
   },
   adjust: {
     usage:
@@ -100,8 +95,6 @@ export const enApprovals = {
     amountHint: "Leave both empty for no such tier.",
     remindLabel: "Reminder after (hours)",
     escalateLabel: "Escalate after (hours)",
-    saved: (p: { docType: string }) => `:white_check_mark: Saved the policy for ${p.docType}.`,
-    savedTimers: ":white_check_mark: Saved the reminder and escalation waits.",
   },
   delegate: {
     usage:

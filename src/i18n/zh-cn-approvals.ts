@@ -39,11 +39,7 @@ export const zhApprovals: typeof enApprovals = {
     toRequesterRejected: (p) => `:x: *${p.number}* 被 ${p.by} 驳回：“${p.reason}”`,
     toRequesterEscalated: (p) => `:arrow_up: *${p.number}* 等待过久，已转交${p.role}。`,
     threadRequested: (p) => `${p.by} 提交了 *${p.number}*，需${p.roles}审批。`,
-    threadApproved: (p) => `:white_check_mark: ${p.by} 已批准。`,
-    threadStepApproved: (p) => `:white_check_mark: ${p.by} 已批准，现等待${p.next}审批。`,
-    threadRejected: (p) => `:x: ${p.by} 驳回：“${p.reason}”`,
     threadCancelled: (p) => `${p.by} 已撤回。`,
-    threadEscalated: (p) => `:arrow_up: 未及时审批，已升级至${p.role}。`,
   },
   adjust: {
     usage:
@@ -82,8 +78,6 @@ export const zhApprovals: typeof enApprovals = {
     amountHint: "两项都留空表示没有这一级。",
     remindLabel: "提醒时限（小时）",
     escalateLabel: "升级时限（小时）",
-    saved: (p) => `:white_check_mark: 已保存${p.docType}的审批规则。`,
-    savedTimers: ":white_check_mark: 已保存提醒与升级时限。",
   },
   delegate: {
     usage:
