@@ -17,6 +17,7 @@ export const helpEntries: readonly HelpEntry[] = [
     summary: "adjust",
     permission: "stock.adjust",
   },
+  { usage: "/move <sku> <qty> <warehouse>/<bin> to <bin>", summary: "move", permission: "stock.move" },
   { usage: "/approve", summary: "approve", permission: "approvals.view" },
   { usage: "/jxc roles", summary: "jxc roles", permission: "roles.view" },
   { usage: "/jxc role @user add|remove <role>", summary: "jxc role", permission: "roles.manage" },

@@ -7,6 +7,7 @@ import type { CommandDeps } from "./deps.ts";
 import { registerAppHome } from "./home/index.ts";
 import { registerJxcCommand } from "./jxc/index.ts";
 import { registerOutboxRetry } from "./jxc/outbox.ts";
+import { registerMoveCommand } from "./move/index.ts";
 import { registerItemPicker } from "./pickers/item-picker.ts";
 import { registerPolicyEditing } from "./policy/index.ts";
 import { registerStockCommand } from "./stock/index.ts";
@@ -20,6 +21,7 @@ export function registerListeners(app: App, deps: CommandDeps): void {
   registerCsvImportSubmission(router, deps);
   registerItemPicker(router, deps);
   registerAdjustCommand(router, deps);
+  registerMoveCommand(router, deps);
   registerApproveCommand(router, deps);
   registerPolicyEditing(router, deps);
   registerAppHome(router, deps);

@@ -4,6 +4,7 @@ export const slashCommands = {
   stock: "/stock",
   adjust: "/adjust",
   approve: "/approve",
+  move: "/move",
 } as const;
 
 export const actionIds = {

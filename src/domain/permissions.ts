@@ -19,6 +19,7 @@ const rules = {
   "stock.check": ["admin", "warehouse_supervisor", "finance_supervisor"],
   "catalogue.import": ["admin"],
   "stock.adjust": ["admin", "warehouse_keeper", "warehouse_supervisor"],
+  "stock.move": ["admin", "warehouse_keeper", "warehouse_supervisor"],
   "approvals.view": "anyRole",
   "approvals.policy": ["admin"],
   // Where notices go is no secret: anyone with a role may look; only admins change it.

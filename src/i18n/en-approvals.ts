@@ -1,4 +1,4 @@
-// English for approvals, adjustments and approval policies.
+// English for the day-to-day work: approvals, policies, delegation, adjustments, moves, App Home.
 export const enApprovals = {
   approvals: {
     neededTitle: (p: { number: string }) => `Approval needed · ${p.number}`,
@@ -112,5 +112,13 @@ export const enApprovals = {
     title: "jxc — your work",
     waitingOn: (p: { number: string; role: string }) => `*${p.number}* · waiting for ${p.role}`,
     refresh: "Refresh",
+  },
+  move: {
+    usage:
+      "Usage: `/move <sku> <qty> <warehouse>/<bin> to <bin>`, e.g. `/move BOLT-M6 20 MAIN/A-01 to B-02` (same warehouse) or `… to EAST/C-01`.",
+    badFrom: (p: { input: string }) =>
+      `\`${p.input}\` is not a place: write it as \`<warehouse>/<bin>\`, e.g. \`MAIN/A-01\`.`,
+    moved: (p: { qty: string; sku: string; from: string; to: string }) =>
+      `:white_check_mark: Moved ${p.qty} ${p.sku} from ${p.from} to ${p.to}.`,
   },
 };

@@ -117,6 +117,7 @@ export const en = {
   commands: {
     stock: "Stock on hand, reserved and available, by warehouse and bin",
     adjust: "Record damaged, lost or found stock; large adjustments wait for the warehouse supervisor",
+    move: "Move stock between bins or warehouses (its value moves with it)",
     approve: "What waits for your approval, with Approve and Reject buttons",
     "jxc delegate": "Let someone decide your approvals while you are away, e.g. `next week`",
     "jxc policy": "Who approves what, from which amount, and how long before reminders (admins)",

@@ -1,6 +1,6 @@
 import type { enApprovals } from "./en-approvals.ts";
 
-// 审批、库存调整与审批规则的中文文案。
+// 日常工作的中文文案：审批、审批规则、代理、库存调整、移库、主页。
 export const zhApprovals: typeof enApprovals = {
   approvals: {
     neededTitle: (p) => `待审批 · ${p.number}`,
@@ -93,5 +93,11 @@ export const zhApprovals: typeof enApprovals = {
     title: "jxc — 我的工作",
     waitingOn: (p) => `*${p.number}* · 等待${p.role}审批`,
     refresh: "刷新",
+  },
+  move: {
+    usage:
+      "用法：`/move <SKU> <数量> <仓库>/<库位> 到 <库位>`，例如 `/move BOLT-M6 20 MAIN/A-01 到 B-02`（同一仓库）或 `… 到 EAST/C-01`。",
+    badFrom: (p) => `\`${p.input}\` 不是有效位置，请写成 \`<仓库>/<库位>\`，例如 \`MAIN/A-01\`。`,
+    moved: (p) => `:white_check_mark: 已将 ${p.sku} ${p.qty} 从 ${p.from} 移到 ${p.to}。`,
   },
 };

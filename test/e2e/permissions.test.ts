@@ -26,6 +26,7 @@ const matrix: { command: string; text: string; allowed: readonly Who[] }[] = [
   { command: "/stock", text: "BOLT-M6", allowed: anyRole },
   { command: "/adjust", text: "", allowed: ["admin", "warehouse_keeper", "warehouse_supervisor"] },
   { command: "/approve", text: "", allowed: anyRole },
+  { command: "/move", text: "", allowed: ["admin", "warehouse_keeper", "warehouse_supervisor"] },
   { command: "/jxc", text: "policy", allowed: ["admin"] },
 ];
 
