@@ -8,8 +8,11 @@ import type { CommandDeps } from "./deps.ts";
 import { registerJxcCommand } from "./jxc/index.ts";
 import { registerOutboxRetry } from "./jxc/outbox.ts";
 import { registerItemPicker } from "./pickers/item-picker.ts";
+import { registerSupplierPicker } from "./pickers/supplier-picker.ts";
+import { registerPoCommand } from "./po/index.ts";
 import { registerPolicyEditing } from "./policy/index.ts";
 import { registerStockCommand } from "./stock/index.ts";
+import { registerSupplierCommand } from "./supplier/index.ts";
 
 /** Every listener the app has, registered in one place. */
 export function registerListeners(app: App, deps: CommandDeps): void {
@@ -21,6 +24,9 @@ export function registerListeners(app: App, deps: CommandDeps): void {
   registerItemPicker(router, deps);
   registerAdjustCommand(router, deps);
   registerApproveCommand(router, deps);
+  registerPoCommand(router, deps);
+  registerSupplierPicker(router, deps);
+  registerSupplierCommand(router, deps);
   registerPolicyEditing(router, deps);
   registerAppHome(router, deps);
   router.attach(app);
