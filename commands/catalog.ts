@@ -19,6 +19,18 @@ export const helpEntries: readonly HelpEntry[] = [
   },
   { usage: "/move <sku> <qty> <warehouse>/<bin> to <bin>", summary: "move", permission: "stock.move" },
   { usage: "/approve", summary: "approve", permission: "approvals.view" },
+  {
+    usage: "/po · /po <supplier> <qty> <sku> @ <price>, … by <date>",
+    summary: "po",
+    permission: "po.create",
+  },
+  { usage: "/po PO-000001", summary: "po show", permission: "po.view" },
+  { usage: "/supplier <code | name>", summary: "supplier", permission: "supplier.view" },
+  {
+    usage: "/supplier add · edit <code> · archive <code>",
+    summary: "supplier edit",
+    permission: "supplier.edit",
+  },
   { usage: "/jxc roles", summary: "jxc roles", permission: "roles.view" },
   { usage: "/jxc role @user add|remove <role>", summary: "jxc role", permission: "roles.manage" },
   {
@@ -28,6 +40,7 @@ export const helpEntries: readonly HelpEntry[] = [
   },
   { usage: "/jxc check", summary: "jxc check", permission: "stock.check" },
   { usage: "/jxc policy", summary: "jxc policy", permission: "approvals.policy" },
+  { usage: "/jxc budget <amount>", summary: "jxc budget", permission: "budget.manage" },
   { usage: "/jxc delegate @user <dates>", summary: "jxc delegate", permission: "approvals.view" },
   { usage: "/jxc channel", summary: "jxc channel", permission: "channels.view" },
   { usage: "/jxc channel <department> #channel", summary: "jxc channel set", permission: "channels.manage" },

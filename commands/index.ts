@@ -9,8 +9,11 @@ import { registerJxcCommand } from "./jxc/index.ts";
 import { registerOutboxRetry } from "./jxc/outbox.ts";
 import { registerMoveCommand } from "./move/index.ts";
 import { registerItemPicker } from "./pickers/item-picker.ts";
+import { registerSupplierPicker } from "./pickers/supplier-picker.ts";
+import { registerPoCommand } from "./po/index.ts";
 import { registerPolicyEditing } from "./policy/index.ts";
 import { registerStockCommand } from "./stock/index.ts";
+import { registerSupplierCommand } from "./supplier/index.ts";
 
 /** Every listener the app has, registered in one place. */
 export function registerListeners(app: App, deps: CommandDeps): void {
@@ -23,6 +26,9 @@ export function registerListeners(app: App, deps: CommandDeps): void {
   registerAdjustCommand(router, deps);
   registerMoveCommand(router, deps);
   registerApproveCommand(router, deps);
+  registerPoCommand(router, deps);
+  registerSupplierPicker(router, deps);
+  registerSupplierCommand(router, deps);
   registerPolicyEditing(router, deps);
   registerAppHome(router, deps);
   router.attach(app);

@@ -5,11 +5,16 @@ export const slashCommands = {
   adjust: "/adjust",
   approve: "/approve",
   move: "/move",
+  po: "/po",
+  supplier: "/supplier",
 } as const;
 
 export const actionIds = {
   stockShare: "stock_share",
   itemPicker: "item_picker",
+  supplierPicker: "supplier_picker",
+  /** Suffixed with the move: po_send, po_hold, … */
+  poMovePrefix: "po_",
   /** Suffixed with an index or offset: action ids must be unique within a message. */
   stockPagePrefix: "stock_page_",
   stockShowPrefix: "stock_show_",
@@ -33,6 +38,7 @@ export const actionPatterns = {
   approvalReject: /^approval_reject(_\d+)?$/,
   policyEdit: /^policy_edit_[a-z_]+$/,
   outboxRetry: /^outbox_retry_\d+$/,
+  poMove: /^po_(submit|send|hold|resume|close|cancel)$/,
 } as const;
 
 export const callbackIds = {
@@ -40,4 +46,6 @@ export const callbackIds = {
   approvalReject: "approval_reject",
   policyEdit: "policy_edit",
   policyTimers: "policy_timers",
+  purchaseOrder: "purchase_order",
+  supplier: "supplier",
 } as const;

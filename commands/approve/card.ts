@@ -46,7 +46,7 @@ export function renderApprovalCard(
   const title = cardTitle(view, locale, open, options);
   const blocks: KnownBlock[] = [
     header(title),
-    section(describeDocument(view.docType, view.summary, locale)),
+    section(describeDocument(view.docType, view.summary, locale, company.currency)),
     fields([
       `*${m.requestedBy}*\n<@${view.requestedBy}>`,
       `*${m.amount}*\n${formatMoney(Math.abs(view.amount), company.currency, locale)}`,

@@ -8,6 +8,7 @@ import { closestMatch } from "../../src/text/closest-match.ts";
 import type { CommandDeps } from "../deps.ts";
 import { slashCommands } from "../names.ts";
 import { renderPolicies } from "../policy/show.ts";
+import { purchasingBudget } from "./budget.ts";
 import { setChannel, showDepartmentChannels } from "./channel.ts";
 import { checkStock } from "./check.ts";
 import { delegate } from "./delegate.ts";
@@ -49,6 +50,8 @@ const subcommands: Record<string, Subcommand> = {
       wordCount(argument) > 1 ? editRoute(deps, request, argument) : showRoutes(deps, request, argument),
   },
   outbox: { permission: "outbox.manage", run: showOutbox },
+  // Spend against budget is for those who set it; purchasing sees it on every PO approval card.
+  budget: { permission: "budget.manage", run: purchasingBudget },
 };
 
 function wordCount(text: string): number {

@@ -1,15 +1,18 @@
 import { z } from "zod";
 import { readApproval } from "../../src/domain/approvals/index.ts";
 import { formatMoney } from "../../src/domain/money.ts";
+import { isPurchaseOrderStatus } from "../../src/domain/purchasing/states.ts";
 import { type Locale, messages } from "../../src/i18n/index.ts";
 import type { RenderContext, RenderedMessage, Template } from "../../src/notify/contract.ts";
 import { adjustmentTemplates } from "../../src/notify/planners/adjustments.ts";
 import { approvalTemplates } from "../../src/notify/planners/approvals.ts";
 import { documentCardTemplate } from "../../src/notify/planners/documents.ts";
+import { purchasingTemplates } from "../../src/notify/planners/purchasing.ts";
 import { section } from "../../src/slack/blocks.ts";
 import { renderApprovalCard } from "../approve/card.ts";
 import { renderHome } from "../home/render.ts";
 import { renderAdjustmentCard } from "./adjustment-card.ts";
+import { renderPurchaseOrderCard } from "./purchase-order-card.ts";
 
 const cardData = z.object({
   requestId: z.number(),
@@ -64,12 +67,36 @@ function approvalNote(data: Record<string, unknown>, ctx: RenderContext): Render
   }
 }
 
+const poNoteData = z.object({ event: z.string(), actor: z.string(), to: z.string().optional() });
+
+/** A PO's move as one line in its thread (and the author's DM). */
+function poNote(data: Record<string, unknown>, ctx: RenderContext): RenderedMessage {
+  const note = poNoteData.parse(data);
+  const m = messages(ctx.locale).po;
+  const by = `<@${note.actor}>`;
+  const number = typeof data.number === "string" ? data.number : "";
+  const status = isPurchaseOrderStatus(note.to) ? m.statuses[note.to] : "";
+  const texts: Record<string, string> = {
+    "po.created": m.thread.created({ by }),
+    "po.sent": m.thread.sent({ by }),
+    "po.held": m.thread.held({ by }),
+    "po.resumed": m.thread.resumed({ by, status }),
+    "po.cancelled": m.thread.cancelled({ by }),
+    "po.closed": m.thread.closed({ by }),
+    "po.received": m.thread.received({ status }),
+  };
+  const text = texts[note.event] ?? note.event;
+  return line(number ? `*${number}* · ${text}` : text);
+}
+
 /** Every template a planner may name, rendered at delivery time in the reader's language. */
 export const noticeTemplates: Record<string, Template> = {
   [documentCardTemplate]: (data, ctx) => {
     const doc = documentData.parse(data);
     if (doc.docType === "stock_adjustment")
       return renderAdjustmentCard(ctx.db, doc.docId, ctx.locale, ctx.company);
+    if (doc.docType === "purchase_order")
+      return renderPurchaseOrderCard(ctx.db, doc.docId, ctx.locale, ctx.company);
     return line(`${doc.docType} #${doc.docId}`);
   },
   [approvalTemplates.card]: (data, ctx) => {
@@ -85,6 +112,7 @@ export const noticeTemplates: Record<string, Template> = {
   [approvalTemplates.note]: approvalNote,
   // The Home tab is drawn for its owner: the delivery's target is the user whose tab it is.
   [approvalTemplates.home]: (_data, ctx) => renderHome(ctx, ctx.recipient, ctx.locale),
+  [purchasingTemplates.note]: poNote,
   [adjustmentTemplates.note]: (data, ctx) =>
     line(
       messages(ctx.locale).adjust.threadPosted({

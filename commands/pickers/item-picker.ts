@@ -21,8 +21,12 @@ export function itemPickerElement(locale: Locale, actionId: string = actionIds.i
 }
 
 /** Answers the picker's searches by SKU, barcode, name or alias, within Slack's 3 s. */
-export function registerItemPicker(router: SlackRouter, deps: CommandDeps): void {
-  router.suggestion(actionIds.itemPicker, async ({ ack, body, context }) => {
+export function registerItemPicker(
+  router: SlackRouter,
+  deps: CommandDeps,
+  actionId: string = actionIds.itemPicker,
+): void {
+  router.suggestion(actionId, async ({ ack, body, context }) => {
     const locale = localeOf(context);
     try {
       requirePermission(deps.db, body.user.id, "stock.view");

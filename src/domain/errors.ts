@@ -27,6 +27,8 @@ export const errorCodes = [
   "CHANNEL_MENTION_NEEDED",
   "UNKNOWN_EVENT_TYPE",
   "UNKNOWN_ROUTE_TARGET",
+  "UNKNOWN_SUPPLIER",
+  "ILLEGAL_TRANSITION",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

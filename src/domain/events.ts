@@ -16,6 +16,13 @@ export const eventTypes = [
   "approval.reminder",
   "approval.escalated",
   "adjustment.posted",
+  "po.created",
+  "po.sent",
+  "po.held",
+  "po.resumed",
+  "po.cancelled",
+  "po.closed",
+  "po.received",
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

@@ -1,10 +1,12 @@
 import type { ErrorCode, ErrorParams, InputProblem } from "../domain/errors.ts";
 import { type EventType, eventTypes } from "../domain/events.ts";
 import type { ImportKind } from "../domain/import/report.ts";
+import type { PurchaseOrderStatus } from "../domain/purchasing/states.ts";
 import { type Role, roles } from "../domain/roles.ts";
 import { type Department, departments } from "../domain/routing/departments.ts";
 import { enAdmin } from "./en-admin.ts";
 import { enApprovals } from "./en-approvals.ts";
+import { enPurchasing, poActionNames, poStatusNames } from "./en-purchasing.ts";
 import { roleList } from "./role-list.ts";
 
 type ErrorText = (p: ErrorParams) => string;
@@ -52,6 +54,13 @@ const eventNames: Record<EventType, string> = {
   "approval.reminder": "an approval has waited too long",
   "approval.escalated": "a waiting approval was escalated",
   "adjustment.posted": "a stock adjustment was posted to the ledger",
+  "po.created": "a purchase order was created",
+  "po.sent": "a purchase order was sent to its supplier",
+  "po.held": "a purchase order was put on hold",
+  "po.resumed": "a purchase order on hold was resumed",
+  "po.cancelled": "a purchase order was cancelled",
+  "po.closed": "a purchase order was closed",
+  "po.received": "goods were received against a purchase order",
 };
 const codes = (values: readonly string[]) => values.map((v) => `\`${v}\``).join(", ");
 const why = (p: ErrorParams) =>
@@ -96,6 +105,10 @@ export const en = {
     UNKNOWN_EVENT_TYPE: (p) => `\`${p.input}\` is not an event type. Event types: ${codes(eventTypes)}.`,
     UNKNOWN_ROUTE_TARGET: (p) =>
       `\`${p.input}\` is not a target. Targets: \`owner\` (the requester), \`role:<role>\` (roles: ${codes(roles)}) or \`channel:<department>\` (departments: ${codes(departments)}).`,
+    UNKNOWN_SUPPLIER: (p) =>
+      `No supplier matches \`${p.query}\`${p.suggestions ? `. Did you mean ${p.suggestions}?` : "."} Add one with \`/supplier add\`.`,
+    ILLEGAL_TRANSITION: (p) =>
+      `${p.number} is ${p.status ? (poStatusNames[p.status as PurchaseOrderStatus] ?? p.status) : "in another state"} now, so it cannot be ${poActionNames[p.action as keyof typeof poActionNames] ?? p.action}; nothing was changed.`,
   } satisfies Record<ErrorCode, ErrorText>,
   problems,
   roleNames,
@@ -129,6 +142,11 @@ export const en = {
     "jxc channel set": "Set a department's channel (admins)",
     "jxc route": "Who hears of each kind of event",
     "jxc route edit": "Change who hears of an event, or go back to the default (admins)",
+    po: "Purchase orders: a form, or one line like `/po ACME 100 SKU-1 @ 2.50 by next friday`; approval by amount",
+    "po show": "Show a purchase order with all its terms, and the moves you may make",
+    supplier: "Show a supplier: contacts, terms, lead time, recent POs",
+    "supplier edit": "Add, edit or archive a supplier",
+    "jxc budget": "The monthly purchasing budget shown on PO approvals (admins, finance supervisor)",
     "jxc help": "Show this help",
     "jxc lang": "Choose your language: `en` (English) or `zh` (简体中文)",
     "jxc outbox": "How the app's messages are getting out; retry the ones that failed (admins)",
@@ -232,6 +250,7 @@ export const en = {
   },
   ...enApprovals,
   ...enAdmin,
+  ...enPurchasing,
   lang: {
     changed: "Done — jxc will talk to you in English.",
     usage: "Usage: `/jxc lang en` or `/jxc lang zh`",

@@ -1,11 +1,13 @@
 import type { ErrorParams, InputProblem } from "../domain/errors.ts";
 import { type EventType, eventTypes } from "../domain/events.ts";
+import type { PurchaseOrderStatus } from "../domain/purchasing/states.ts";
 import { type Role, roles } from "../domain/roles.ts";
 import { type Department, departments } from "../domain/routing/departments.ts";
 import type { Catalog } from "./en.ts";
 import { roleList } from "./role-list.ts";
 import { zhAdmin } from "./zh-cn-admin.ts";
 import { zhApprovals } from "./zh-cn-approvals.ts";
+import { zhPoActionNames, zhPoStatusNames, zhPurchasing } from "./zh-cn-purchasing.ts";
 
 const problems: Record<InputProblem, string> = {
   not_a_number: "不是数字",
@@ -50,6 +52,13 @@ const eventNames: Record<EventType, string> = {
   "approval.reminder": "审批等待过久",
   "approval.escalated": "等待中的审批已升级",
   "adjustment.posted": "库存调整已记账",
+  "po.created": "采购订单已创建",
+  "po.sent": "采购订单已发送给供应商",
+  "po.held": "采购订单已暂停",
+  "po.resumed": "暂停的采购订单已恢复",
+  "po.cancelled": "采购订单已取消",
+  "po.closed": "采购订单已关闭",
+  "po.received": "采购订单已收货",
 };
 const codes = (values: readonly string[]) => values.map((v) => `\`${v}\``).join("、");
 const why = (p: ErrorParams) =>
@@ -93,6 +102,10 @@ export const zhCN: Catalog = {
     UNKNOWN_EVENT_TYPE: (p) => `\`${p.input}\` 不是事件类型。事件类型：${codes(eventTypes)}。`,
     UNKNOWN_ROUTE_TARGET: (p) =>
       `\`${p.input}\` 不是有效的通知对象。可用：\`owner\`（申请人）、\`role:<角色>\`（角色：${codes(roles)}）或 \`channel:<部门>\`（部门：${codes(departments)}）。`,
+    UNKNOWN_SUPPLIER: (p) =>
+      `没有供应商匹配 \`${p.query}\`${p.suggestions ? `。你是不是要找 ${p.suggestions}？` : "。"}可用 \`/supplier add\` 新建。`,
+    ILLEGAL_TRANSITION: (p) =>
+      `${p.number} 当前${p.status ? (zhPoStatusNames[p.status as PurchaseOrderStatus] ?? p.status) : "处于其他状态"}，不能${zhPoActionNames[p.action as keyof typeof zhPoActionNames] ?? p.action}；未作任何更改。`,
   },
   problems,
   roleNames,
@@ -124,6 +137,11 @@ export const zhCN: Catalog = {
     "jxc channel set": "设置部门的通知频道（管理员）",
     "jxc route": "查看每类事件通知谁",
     "jxc route edit": "修改某类事件的通知对象，或恢复默认（管理员）",
+    po: "采购订单：打开表单，或一行输入如 `/po ACME 100 SKU-1 @ 2.50 到 下周五`；按金额审批",
+    "po show": "查看采购订单的全部条款，以及你可以进行的操作",
+    supplier: "查看供应商：联系人、付款条件、交货周期、最近的采购订单",
+    "supplier edit": "新建、编辑或归档供应商",
+    "jxc budget": "采购审批卡片上显示的月度采购预算（管理员、财务主管）",
     "jxc help": "显示本帮助",
     "jxc lang": "选择语言：`en`（English）或 `zh`（简体中文）",
     "jxc outbox": "查看本应用消息的发送情况，重试发送失败的消息（管理员）",
@@ -195,6 +213,7 @@ export const zhCN: Catalog = {
   },
   ...zhApprovals,
   ...zhAdmin,
+  ...zhPurchasing,
   lang: {
     changed: "好的，jxc 以后将用简体中文与您交流。",
     usage: "用法：`/jxc lang en` 或 `/jxc lang zh`",

@@ -2,6 +2,7 @@ import type { EventType } from "../domain/events.ts";
 import type { Planner } from "./contract.ts";
 import { adjustmentPlanners } from "./planners/adjustments.ts";
 import { approvalPlanners } from "./planners/approvals.ts";
+import { purchasingPlanners } from "./planners/purchasing.ts";
 
 /**
  * Who hears of each event, and where. Every event type must have an entry (the record type
@@ -11,4 +12,5 @@ import { approvalPlanners } from "./planners/approvals.ts";
 export const appPlanners: Record<EventType, Planner> = {
   ...approvalPlanners,
   ...adjustmentPlanners,
+  ...purchasingPlanners,
 };

@@ -17,8 +17,14 @@ export interface ViewSubmit {
   value(blockId: string, actionId: string): string;
 }
 
-/** Close the modal (with slow follow-up work after Slack has its answer), or show another view. */
-export type ViewOutcome = { close: true; after?: () => Promise<void> } | { update: ModalView };
+/**
+ * Close the modal (with slow follow-up work after Slack has its answer), show another view,
+ * or show several field errors at once (block id → message in the user's language).
+ */
+export type ViewOutcome =
+  | { close: true; after?: () => Promise<void> }
+  | { update: ModalView }
+  | { errors: Record<string, string> };
 
 /**
  * Adapts a modal submission to Bolt. A JxcError appears beside the field it names (or
@@ -49,6 +55,10 @@ export function viewSubmission(
       const field = isJxcError(error) && error.field ? options.fieldBlocks[error.field] : undefined;
       const text = errorText(error, submit, logger, view.callback_id);
       await ack({ response_action: "errors", errors: { [field ?? options.fallbackBlock]: text } });
+      return;
+    }
+    if ("errors" in outcome) {
+      await ack({ response_action: "errors", errors: outcome.errors });
       return;
     }
     if ("update" in outcome) {

@@ -28,6 +28,30 @@ const matrix: { command: string; text: string; allowed: readonly Who[] }[] = [
   { command: "/approve", text: "", allowed: anyRole },
   { command: "/move", text: "", allowed: ["admin", "warehouse_keeper", "warehouse_supervisor"] },
   { command: "/jxc", text: "policy", allowed: ["admin"] },
+  { command: "/jxc", text: "budget", allowed: ["admin", "finance_supervisor"] },
+  { command: "/po", text: "", allowed: ["admin", "purchasing_clerk", "purchasing_manager"] },
+  {
+    command: "/po",
+    text: "ACME 1 BOLT-M6 @ 1 by next friday",
+    allowed: ["admin", "purchasing_clerk", "purchasing_manager"],
+  },
+  {
+    command: "/po",
+    text: "PO-000001",
+    allowed: [
+      "admin",
+      "purchasing_clerk",
+      "purchasing_manager",
+      "warehouse_keeper",
+      "warehouse_supervisor",
+      "accountant",
+      "finance_supervisor",
+    ],
+  },
+  { command: "/supplier", text: "ACME", allowed: anyRole },
+  { command: "/supplier", text: "add", allowed: ["admin", "purchasing_clerk", "purchasing_manager"] },
+  { command: "/supplier", text: "edit ACME", allowed: ["admin", "purchasing_clerk", "purchasing_manager"] },
+  { command: "/supplier", text: "archive ACME", allowed: ["admin", "purchasing_manager"] },
 ];
 
 const userOf = (who: Who) => `U0ROLE${everyone.indexOf(who)}`;

@@ -85,8 +85,8 @@ describe("/jxc route", () => {
     const cases: [string, string, string[]][] = [
       [
         admin,
-        "route po.created",
-        ["`po.created` is not an event type.", "`approval.requested`", "`adjustment.posted`"],
+        "route invoice.created",
+        ["`invoice.created` is not an event type.", "`approval.requested`", "`adjustment.posted`"],
       ],
       [
         admin,

@@ -60,7 +60,15 @@ describe("local mode: the sandbox server", () => {
       roles: ["仓管员"],
       language: "中文",
     });
-    expect(view.commands.map((c) => c.command)).toEqual(["/jxc", "/stock", "/adjust", "/move", "/approve"]);
+    expect(view.commands.map((c) => c.command)).toEqual([
+      "/jxc",
+      "/stock",
+      "/adjust",
+      "/move",
+      "/approve",
+      "/po",
+      "/supplier",
+    ]);
   });
 
   it("refuses acts from pages that are not its own (no sandbox header)", async () => {

@@ -80,7 +80,7 @@ export function decideApproval(db: Db, clock: Clock, decision: Decision): Decisi
       if (status === "rejected") {
         closeRequest(tx, request.id, "rejected", at);
         emitEvent(tx, { ...doc, type: "approval.rejected", payload }, at);
-        outcome?.rejected(tx, { at, actor: approver.userId, docId: request.docId });
+        outcome?.rejected(tx, { at, actor: approver.userId, docId: request.docId, day: decision.day });
         return { docNumber: request.docNumber, requestStatus: "rejected", nextTier: null };
       }
       const nextTier = openNextTier(tx, request.id, step.tier, at);
@@ -95,7 +95,7 @@ export function decideApproval(db: Db, clock: Clock, decision: Decision): Decisi
       }
       closeRequest(tx, request.id, "approved", at);
       emitEvent(tx, { ...doc, type: "approval.approved", payload }, at);
-      outcome?.approved(tx, { at, actor: approver.userId, docId: request.docId });
+      outcome?.approved(tx, { at, actor: approver.userId, docId: request.docId, day: decision.day });
       return { docNumber: request.docNumber, requestStatus: "approved", nextTier: null };
     },
     { behavior: "immediate" },

@@ -40,4 +40,12 @@ export const defaultRoutes: Record<EventType, readonly RouteTarget[]> = {
   "approval.reminder": [],
   "approval.escalated": ["owner"],
   "adjustment.posted": ["channel:warehouse"],
+  // PO events are told in the PO's thread in the purchasing channel; the author hears the rest.
+  "po.created": [],
+  "po.sent": ["owner"],
+  "po.held": ["owner"],
+  "po.resumed": ["owner"],
+  "po.cancelled": ["owner"],
+  "po.closed": ["owner"],
+  "po.received": ["owner"],
 };
