@@ -45,6 +45,8 @@ export function buttonAction(
 ): Middleware<SlackActionMiddlewareArgs<BlockAction<ButtonAction>>> {
   return async ({ ack, body, action, context, respond, client }) => {
     await ack();
+    // Let the ack's bytes leave before the work: its continuation would otherwise run first.
+    await new Promise((resolve) => setImmediate(resolve));
     const click: ButtonClick = {
       userId: body.user.id,
       actionId: action.action_id,
