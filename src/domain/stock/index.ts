@@ -1,7 +1,7 @@
 // The stock ledger's public face: documents and commands import from here.
 export { type AdjustReason, type AdjustStockInput, adjustStock } from "./adjust.ts";
 export { type BalanceDifference, checkBalances, type ValuationDifference } from "./check.ts";
-export { getItemStock, type ItemStock, type LocationStock } from "./item-stock.ts";
+export { availableQty, getItemStock, type ItemStock, type LocationStock } from "./item-stock.ts";
 export { issueStock, receiveStock, returnFromCustomer, returnToSupplier } from "./moves.ts";
 export { type OpeningStockInput, setOpeningStock } from "./opening.ts";
 export { type ReservationInput, releaseReservation, reserveStock } from "./reserve.ts";
