@@ -1,9 +1,10 @@
 import type { BlockAction, ButtonAction } from "@slack/bolt";
+import { readSnapshot } from "../../db/read-snapshot.ts";
 import { getItem } from "../../src/domain/catalogue/items.ts";
 import { JxcError } from "../../src/domain/errors.ts";
 import { can, requirePermission } from "../../src/domain/permissions.ts";
 import type { Role } from "../../src/domain/roles.ts";
-import { getItemStock } from "../../src/domain/stock/item-stock.ts";
+import { availableQty, getItemStock } from "../../src/domain/stock/item-stock.ts";
 import { onOrderQty } from "../../src/domain/stock/on-order.ts";
 import { findStockItems, type ItemRow, requireWarehouse } from "../../src/domain/stock-query.ts";
 import type { Locale } from "../../src/i18n/index.ts";
@@ -23,12 +24,14 @@ const pageSize = 10;
 export function registerStockCommand(router: SlackRouter, deps: CommandDeps): void {
   router.command(
     slashCommands.stock,
-    slashCommand(deps.logger, ({ text, userId, locale }) => {
-      const held = requirePermission(deps.db, userId, "stock.view");
-      const { query, warehouseCode } = splitWarehouse(text);
-      const warehouseId = warehouseCode ? requireWarehouse(deps.db, warehouseCode).id : undefined;
-      return answerQuery(deps, { query, warehouseId, offset: 0 }, held, locale);
-    }),
+    slashCommand(deps.logger, ({ text, userId, locale }) =>
+      readSnapshot(deps.db, () => {
+        const held = requirePermission(deps.db, userId, "stock.view");
+        const { query, warehouseCode } = splitWarehouse(text);
+        const warehouseId = warehouseCode ? requireWarehouse(deps.db, warehouseCode).id : undefined;
+        return answerQuery(deps, { query, warehouseId, offset: 0 }, held, locale);
+      }),
+    ),
   );
 
   const replace = (click: ButtonClick, reply: EphemeralReply) =>
@@ -37,42 +40,47 @@ export function registerStockCommand(router: SlackRouter, deps: CommandDeps): vo
   router.action<BlockAction<ButtonAction>>(
     actionPatterns.stockPage,
     buttonAction(deps.logger, async (click) => {
-      const held = requirePermission(deps.db, click.userId, "stock.view");
-      const token = decodePage(click.value);
-      if (!token) throw new JxcError("STALE_ACTION");
-      await replace(click, answerQuery(deps, token, held, click.locale));
+      const reply = readSnapshot(deps.db, () => {
+        const held = requirePermission(deps.db, click.userId, "stock.view");
+        const token = decodePage(click.value);
+        if (!token) throw new JxcError("STALE_ACTION");
+        return answerQuery(deps, token, held, click.locale);
+      });
+      await replace(click, reply);
     }),
   );
 
   router.action<BlockAction<ButtonAction>>(
     actionPatterns.stockShow,
     buttonAction(deps.logger, async (click) => {
-      const held = requirePermission(deps.db, click.userId, "stock.view");
-      const token = decodeItem(click.value);
-      const item = token && getItem(deps.db, token.itemId);
-      if (!token || !item) throw new JxcError("STALE_ACTION");
-      await replace(
-        click,
-        detail(deps, item, click.locale, {
+      const reply = readSnapshot(deps.db, () => {
+        const held = requirePermission(deps.db, click.userId, "stock.view");
+        const token = decodeItem(click.value);
+        const item = token && getItem(deps.db, token.itemId);
+        if (!token || !item) throw new JxcError("STALE_ACTION");
+        return detail(deps, item, click.locale, {
           showCost: can(held, "stock.viewCost"),
           warehouseId: token.warehouseId,
-        }),
-      );
+        });
+      });
+      await replace(click, reply);
     }),
   );
 
   router.action<BlockAction<ButtonAction>>(
     actionIds.stockShare,
     buttonAction(deps.logger, async (click) => {
-      requirePermission(deps.db, click.userId, "stock.view");
-      const token = decodeItem(click.value);
-      const item = token && getItem(deps.db, token.itemId);
-      if (!token || !item) throw new JxcError("STALE_ACTION");
-      // Cost never goes to a channel: its members may not be allowed to see it.
-      const card = detail(deps, item, click.locale, {
-        showCost: false,
-        warehouseId: token.warehouseId,
-        sharedBy: click.userId,
+      const card = readSnapshot(deps.db, () => {
+        requirePermission(deps.db, click.userId, "stock.view");
+        const token = decodeItem(click.value);
+        const item = token && getItem(deps.db, token.itemId);
+        if (!token || !item) throw new JxcError("STALE_ACTION");
+        // Cost never goes to a channel: its members may not be allowed to see it.
+        return detail(deps, item, click.locale, {
+          showCost: false,
+          warehouseId: token.warehouseId,
+          sharedBy: click.userId,
+        });
       });
       await click.respond({
         response_type: "in_channel",
@@ -101,7 +109,7 @@ function answerQuery(
       warehouseId: token.warehouseId,
     });
   }
-  const available = new Map(found.items.map((item) => [item.id, getItemStock(deps.db, item.id).available]));
+  const available = new Map(found.items.map((item) => [item.id, availableQty(deps.db, item.id)]));
   return renderItemList(
     { ...found, available },
     { query: token.query, warehouseId: token.warehouseId },

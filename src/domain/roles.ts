@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { preparedPerDb } from "../../db/prepared.ts";
 import { roleAssignments } from "../../db/schema.ts";
@@ -27,16 +27,14 @@ export function isRole(value: string): value is Role {
 
 /** The roles a user holds now. */
 export function rolesOf(db: Db, userId: string): Set<Role> {
-  const rows = rolesQuery(db).all({ userId });
-  return new Set(rows.map((r) => r.role).filter(isRole));
+  const held = new Set<Role>();
+  for (const role of rolesQuery(db).all(userId) as string[]) if (isRole(role)) held.add(role);
+  return held;
 }
 
+// Every request checks roles: a raw plucked statement, since drizzle's row mapping cost more than the read.
 const rolesQuery = preparedPerDb((db) =>
-  db
-    .select({ role: roleAssignments.role })
-    .from(roleAssignments)
-    .where(eq(roleAssignments.userId, sql.placeholder("userId")))
-    .prepare(),
+  db.$client.prepare("select role from role_assignments where user_id = ?").pluck(),
 );
 
 /** Everyone's roles, for `/jxc roles`. */

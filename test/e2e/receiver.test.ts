@@ -45,6 +45,22 @@ describe("Slack receiver", () => {
     expect(verdict).toEqual({ ok: true });
   });
 
+  it.each([
+    ["another version", slackExample.signature.replace("v0=", "v1=")],
+    ["a digest cut short", slackExample.signature.slice(0, -2)],
+    ["a digest one character longer", `${slackExample.signature}0`],
+    ["a digest with a non-hex character", `${slackExample.signature.slice(0, -1)}g`],
+    ["one digit changed", `${slackExample.signature.slice(0, -1)}4`],
+    ["the bare digest without its version", slackExample.signature.slice(3)],
+  ])("refuses a signature with %s", (_name, signature) => {
+    const verdict = checkSlackSignature(
+      { rawBody: slackExample.body, signature, timestamp: String(slackExample.timestamp) },
+      slackExample.secret,
+      slackExample.timestamp * 1000,
+    );
+    expect(verdict).toEqual({ ok: false, reason: "signature mismatch" });
+  });
+
   it("answers a correctly signed command with 200", async () => {
     const response = await t.driver.post(langZh(), { contentType: form });
     expect(response.status).toBe(200);

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, costLayers, itemValuations, stockBalances, stockMoves } from "../../db/schema.ts";
 import {
   adjustStock,
+  availableQty,
   checkBalances,
   getItemStock,
   issueStock,
@@ -375,8 +376,11 @@ describe("reservations and getItemStock", () => {
     expectJxcError(() => reserveStock(f.db, f.clock, input(0)), "INVALID_QUANTITY");
     expectJxcError(() => reserveStock(f.db, f.clock, { ...input(1), locationId: 9999 }), "UNKNOWN_LOCATION");
     expect(snapshotStock(f.db)).toEqual(before);
+    expect(availableQty(f.db, f.ids.avgItem)).toBe(6);
+    expect(availableQty(f.db, f.ids.fifoItem)).toBe(0);
     releaseReservation(f.db, f.clock, input(4));
     expect(getItemStock(f.db, f.ids.avgItem)).toMatchObject({ reserved: 0, available: 10 });
+    expect(availableQty(f.db, f.ids.avgItem)).toBe(10);
     expect(auditActions().map((a) => [a.action, a.before, a.after])).toEqual([
       ["stock.reserve", { locationId: f.ids.binA, reserved: 0 }, { locationId: f.ids.binA, reserved: 4 }],
       ["stock.release", { locationId: f.ids.binA, reserved: 4 }, { locationId: f.ids.binA, reserved: 0 }],

@@ -1,10 +1,10 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
-import { preparedPerDb } from "../../../db/prepared.ts";
-import { itemBarcodes, items, suppliers } from "../../../db/schema.ts";
+import { suppliers } from "../../../db/schema.ts";
 import { JxcError } from "../errors.ts";
 import { type ItemInput, normaliseItemInput } from "./item-input.ts";
 import { type ItemReads, readAliases, readBarcodes, readItemsOneByOne } from "./item-reads.ts";
+import { type Item, readItemById, readItemBySkuOrBarcode } from "./item-row.ts";
 import { itemTable } from "./item-table.ts";
 import { applyKeyedPlan, isUnchanged, planKeyedUpsert, presentValues, type RowValues } from "./keyed-row.ts";
 import { insertAuditRow, prepareCached, runAtomically, type SqlValue } from "./sql.ts";
@@ -13,10 +13,8 @@ import { insertAuditRow, prepareCached, runAtomically, type SqlValue } from "./s
 // the table description, through this one module.
 export type { ItemInput } from "./item-input.ts";
 export { type ItemReads, preloadItemReads } from "./item-reads.ts";
+export type { Item } from "./item-row.ts";
 export { itemTable } from "./item-table.ts";
-
-/** An items row as drizzle returns it. */
-export type Item = typeof items.$inferSelect;
 
 /** An item with the names and codes stored beside it, for detail views. */
 export interface ItemDetails extends Item {
@@ -142,34 +140,12 @@ function writeListChange(db: Db, statement: string, itemId: number, values: stri
 /** The item a typed SKU or a scanned barcode names (archived ones included, so callers can say so). */
 export function findItemBySkuOrBarcode(db: Db, code: string): Item | undefined {
   const text = code.trim();
-  if (text === "") return undefined;
-  const { bySku, byBarcode } = itemLookups(db);
-  return bySku.get({ code: text }) ?? byBarcode.get({ code: text })?.item;
+  return text === "" ? undefined : readItemBySkuOrBarcode(db, text);
 }
-
-// /stock and every picker search read items on the hot path: prepared once, not rebuilt per call.
-const itemLookups = preparedPerDb((db) => ({
-  byId: db
-    .select()
-    .from(items)
-    .where(eq(items.id, sql.placeholder("id")))
-    .prepare(),
-  bySku: db
-    .select()
-    .from(items)
-    .where(sql`${items.sku} = ${sql.placeholder("code")} collate nocase`)
-    .prepare(),
-  byBarcode: db
-    .select({ item: items })
-    .from(itemBarcodes)
-    .innerJoin(items, eq(items.id, itemBarcodes.itemId))
-    .where(eq(itemBarcodes.barcode, sql.placeholder("code")))
-    .prepare(),
-}));
 
 /** One item by id (a primary-key read, cheap enough for every /stock reply), or undefined. */
 export function getItem(db: Db, id: number): Item | undefined {
-  return itemLookups(db).byId.get({ id });
+  return readItemById(db, id);
 }
 
 /** One item with its aliases, barcodes and supplier code, for detail views and edit forms. */

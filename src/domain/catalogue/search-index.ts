@@ -1,8 +1,9 @@
 import type { Statement } from "better-sqlite3";
 import type { Db } from "../../../db/client.ts";
 import { editDistance } from "../../text/closest-match.ts";
-import { intersectPostings, postingFor } from "./search-postings.ts";
-import { DocMarks, pageOf, rankPrefixMatches } from "./search-rank.ts";
+import { docsWithAllGrams } from "./search-intersect.ts";
+import { postingFor } from "./search-postings.ts";
+import { barcodeDoc, pageOf, rankLongQuery, rankShortQuery } from "./search-rank.ts";
 import { buildSnapshot, collectWords, type Snapshot } from "./search-snapshot.ts";
 import { normaliseSearchText } from "./search-text.ts";
 
@@ -48,37 +49,16 @@ export class ItemSearchIndex {
     const text = normaliseSearchText(query);
     if (text === "") return { total: 0, itemIds: [] };
     const snapshot = this.snapshot;
-    const candidates = this.candidates(text);
-    const ranked = new DocMarks(snapshot);
-    const { exact, skuPrefix, namePrefix } = rankPrefixMatches(
+    const rank = text.length <= 2 ? rankShortQuery : rankLongQuery;
+    const found = rank(
       snapshot,
       text,
-      candidates,
-      ranked,
+      this.candidates(text),
       offset + limit,
-      this.findBarcodeOwner(query),
+      barcodeDoc(snapshot, this.findBarcodeOwner(query)),
     );
-    const wanted = offset + limit - exact.length - skuPrefix.length - namePrefix.length;
-    const others: number[] = [];
-    let total = exact.length + skuPrefix.length + namePrefix.length;
-    if (text.length <= 2) {
-      // One gram covers the whole query, so every candidate matches: count without reading texts.
-      total = candidates.length + exact.filter((doc) => !candidates.includes(doc)).length;
-      for (let i = 0; i < candidates.length && others.length < wanted; i++) {
-        const doc = candidates[i] ?? 0;
-        if (!ranked.has(doc)) others.push(doc);
-      }
-    } else {
-      const { texts } = snapshot;
-      for (let i = 0; i < candidates.length; i++) {
-        const doc = candidates[i] ?? 0;
-        if (ranked.has(doc) || !(texts[doc] ?? "").includes(text)) continue;
-        total++;
-        if (others.length < wanted) others.push(doc);
-      }
-    }
-    const page = pageOf([exact, skuPrefix, namePrefix, others], offset, limit);
-    return { total, itemIds: page.map((doc) => this.snapshot.itemIds[doc] ?? 0) };
+    const page = pageOf([found.exact, found.skuPrefix, found.namePrefix, found.others], offset, limit);
+    return { total: found.total, itemIds: page.map((doc) => snapshot.itemIds[doc] ?? 0) };
   }
 
   /**
@@ -125,17 +105,14 @@ export class ItemSearchIndex {
     return Number(this.dataVersionQuery.get());
   }
 
-  /** Documents containing every character pair of the query (exactly the matches for 1–2 characters). */
+  /** Documents containing every character (pair) of the query: exactly its matches for 1–2 characters. */
   private candidates(text: string): Int32Array {
     const { postings } = this.snapshot;
     if (text.length === 1) return postingFor(postings, -1, text.charCodeAt(0));
-    const lists: Int32Array[] = [];
-    for (let i = 1; i < text.length; i++) {
-      const list = postingFor(postings, text.charCodeAt(i - 1), text.charCodeAt(i));
-      if (list.length === 0) return list;
-      lists.push(list);
-    }
-    return intersectPostings(lists);
+    const grams: number[] = [];
+    for (let i = 1; i < text.length; i++)
+      grams.push(postings.grams.id(text.charCodeAt(i - 1), text.charCodeAt(i), false));
+    return docsWithAllGrams(postings, grams);
   }
 
   private closestWords(text: string): string[] {

@@ -39,7 +39,19 @@ export interface Postings {
   grams: GramTable;
   offsets: Int32Array;
   docs: Int32Array;
+  /**
+   * Gram → its slot in `bitmaps`, or -1. Grams in at least 1/32 of the documents
+   * also get a bitmap (no bigger than their list), so an intersection tests a
+   * bit instead of searching a long list.
+   */
+  bitmapOf: Int32Array;
+  /** One bitmap of `words` 32-bit words per slot, bit `doc` set when the document has the gram. */
+  bitmaps: Uint32Array;
+  words: number;
 }
+
+/** A gram in at least 1 of this many documents gets a bitmap. */
+const denseShare = 32;
 
 /** Writes the gram ids of `text` into `out` (room for 2 per character); returns how many. */
 function writeGramIds(text: string, grams: GramTable, out: Int32Array, create: boolean): number {
@@ -105,39 +117,43 @@ export function buildPostings(texts: readonly string[]): Postings {
       cursor[gram] = slot + 1;
     }
   }
-  return { grams, offsets, docs };
+  return { grams, offsets, docs, ...buildBitmaps(offsets, docs, texts.length) };
+}
+
+function buildBitmaps(
+  offsets: Int32Array,
+  docs: Int32Array,
+  documents: number,
+): Pick<Postings, "bitmapOf" | "bitmaps" | "words"> {
+  const words = (documents + 31) >>> 5;
+  const bitmapOf = new Int32Array(offsets.length - 1).fill(-1);
+  let slots = 0;
+  for (let gram = 0; gram < bitmapOf.length; gram++) {
+    const count = (offsets[gram + 1] ?? 0) - (offsets[gram] ?? 0);
+    if (count * denseShare >= documents) bitmapOf[gram] = slots++;
+  }
+  const bitmaps = new Uint32Array(slots * words);
+  for (let gram = 0; gram < bitmapOf.length; gram++) {
+    const slot = bitmapOf[gram] ?? -1;
+    if (slot < 0) continue;
+    const base = slot * words;
+    for (let i = offsets[gram] ?? 0; i < (offsets[gram + 1] ?? 0); i++) {
+      const doc = docs[i] ?? 0;
+      bitmaps[base + (doc >>> 5)] = (bitmaps[base + (doc >>> 5)] ?? 0) | (1 << (doc & 31));
+    }
+  }
+  return { bitmapOf, bitmaps, words };
 }
 
 /** The documents containing a gram (a view, not a copy); empty when no document has it. */
 export function postingFor(postings: Postings, a: number, b: number): Int32Array {
-  const gram = postings.grams.id(a, b, false);
+  return postingOfGram(postings, postings.grams.id(a, b, false));
+}
+
+/** The documents containing a gram id (-1: none). */
+export function postingOfGram(postings: Postings, gram: number): Int32Array {
   if (gram < 0) return postings.docs.subarray(0, 0);
   return postings.docs.subarray(postings.offsets[gram] ?? 0, postings.offsets[gram + 1] ?? 0);
-}
-
-/** Documents present in every list; starts from the shortest so the work is bounded by it. */
-export function intersectPostings(lists: readonly Int32Array[]): Int32Array {
-  const sorted = [...lists].sort((a, b) => a.length - b.length);
-  let result = sorted[0] ?? new Int32Array(0);
-  for (let i = 1; i < sorted.length && result.length > 0; i++) {
-    const other = sorted[i];
-    if (other) result = intersectTwo(result, other);
-  }
-  return result;
-}
-
-function intersectTwo(small: Int32Array, large: Int32Array): Int32Array {
-  const out = new Int32Array(small.length);
-  let size = 0;
-  let j = 0;
-  const search = small.length * 16 < large.length;
-  for (const doc of small) {
-    if (search) j = lowerBound(large, doc, j);
-    else while (j < large.length && (large[j] ?? 0) < doc) j++;
-    if (j >= large.length) break;
-    if (large[j] === doc) out[size++] = doc;
-  }
-  return out.subarray(0, size);
 }
 
 /**
@@ -150,15 +166,28 @@ export function visitCommon(a: Int32Array, b: Int32Array, visit: (doc: number) =
   let j = 0;
   for (let i = 0; i < short.length; i++) {
     const doc = short[i] ?? 0;
-    j = lowerBound(long, doc, j);
+    j = gallop(long, doc, j);
     if (j >= long.length) return;
     if (long[j] === doc && !visit(doc)) return;
   }
 }
 
-function lowerBound(list: Int32Array, value: number, from: number): number {
+/** The first index at or after `from` whose value is not below `value`: doubling steps, then bisection. */
+export function gallop(list: Int32Array, value: number, from: number): number {
   let low = from;
-  let high = list.length;
+  let high = from;
+  let step = 1;
+  while (high < list.length && (list[high] ?? 0) < value) {
+    low = high + 1;
+    high = low + step;
+    step *= 2;
+  }
+  return lowerBound(list, value, low, Math.min(high, list.length));
+}
+
+function lowerBound(list: Int32Array, value: number, from: number, to: number): number {
+  let low = from;
+  let high = to;
   while (low < high) {
     const mid = (low + high) >>> 1;
     if ((list[mid] ?? 0) < value) low = mid + 1;

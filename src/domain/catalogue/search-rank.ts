@@ -1,4 +1,4 @@
-import { postingFor, visitCommon } from "./search-postings.ts";
+import { gallop, postingFor, visitCommon } from "./search-postings.ts";
 import type { Snapshot } from "./search-snapshot.ts";
 import { fieldMarker, fieldSeparator, startMarker } from "./search-text.ts";
 
@@ -20,23 +20,40 @@ export class DocMarks {
   }
 }
 
-/** The matches that rank first: exact SKU or barcode, then SKU prefix, then name/alias prefix. */
-export function rankPrefixMatches(
+/**
+ * The matches by rank: exact SKU or barcode, then SKU prefix, then name/alias
+ * prefix, then the rest, each in SKU order. A group holds at least its part of
+ * the first `need` results, not necessarily all of its members; `total` counts
+ * every match.
+ */
+export interface RankedMatches {
+  exact: number[];
+  skuPrefix: number[];
+  namePrefix: number[];
+  others: number[];
+  total: number;
+}
+
+/**
+ * Ranks a query of one or two characters, whose candidates (one posting list)
+ * are exactly its matches: the total is a length, and only the page's worth of
+ * documents is looked at.
+ */
+export function rankShortQuery(
   snapshot: Snapshot,
   text: string,
   candidates: Int32Array,
-  ranked: DocMarks,
   need: number,
-  barcodeOwner: number | undefined,
-): { exact: number[]; skuPrefix: number[]; namePrefix: number[] } {
+  barcodeDoc: number | undefined,
+): RankedMatches {
   const { texts, postings } = snapshot;
+  const ranked = new DocMarks(snapshot);
   const first = text.charCodeAt(0);
-  const byBarcode = barcodeDoc(snapshot, barcodeOwner);
-  const exact = byBarcode === undefined ? [] : [byBarcode];
-  if (byBarcode !== undefined) ranked.add(byBarcode);
+  const exact = barcodeDoc === undefined ? [] : [barcodeDoc];
+  if (barcodeDoc !== undefined) ranked.add(barcodeDoc);
   const skuPrefix: number[] = [];
-  // Stopping once the page is full is safe: unranked matches are still counted by the caller, and
-  // an exact SKU sorts before the SKUs it prefixes.
+  // Stopping once the page is full is safe: unranked matches are still counted, and an exact SKU
+  // sorts before the SKUs it prefixes.
   visitCommon(candidates, postingFor(postings, startMarker, first), (doc) => {
     const itemText = texts[doc] ?? "";
     if (!ranked.has(doc) && itemText.startsWith(text)) {
@@ -57,11 +74,71 @@ export function rankPrefixMatches(
     }
     return exact.length + skuPrefix.length + namePrefix.length < need;
   });
-  return { exact, skuPrefix, namePrefix };
+  const others: number[] = [];
+  const wanted = need - exact.length - skuPrefix.length - namePrefix.length;
+  for (let i = 0; i < candidates.length && others.length < wanted; i++) {
+    const doc = candidates[i] ?? 0;
+    if (!ranked.has(doc)) others.push(doc);
+  }
+  const total = candidates.length + (barcodeDoc !== undefined && !candidates.includes(barcodeDoc) ? 1 : 0);
+  return { exact, skuPrefix, namePrefix, others, total };
+}
+
+/**
+ * Ranks a longer query. Its candidates hold every character pair of it but
+ * need not contain it, so each is checked once, in one pass that also sorts
+ * the first `need` matches into their groups.
+ */
+export function rankLongQuery(
+  snapshot: Snapshot,
+  text: string,
+  candidates: Int32Array,
+  need: number,
+  barcodeDoc: number | undefined,
+): RankedMatches {
+  const { texts, postings } = snapshot;
+  const exact = barcodeDoc === undefined ? [] : [barcodeDoc];
+  const skuPrefix: number[] = [];
+  const namePrefix: number[] = [];
+  const others: number[] = [];
+  const fieldStart = fieldSeparator + text;
+  // Only documents with a field starting with the query's first character can be name prefixes.
+  const startsAField = postingFor(postings, fieldMarker, text.charCodeAt(0));
+  let cursor = 0;
+  let total = exact.length;
+  for (let i = 0; i < candidates.length; i++) {
+    const doc = candidates[i] ?? 0;
+    if (doc === barcodeDoc) continue;
+    const itemText = texts[doc] ?? "";
+    const at = itemText.indexOf(text);
+    if (at < 0) continue;
+    total++;
+    // A group is filled only while it can still reach into the first `need` results, as the
+    // short-query ranking stops its walks; past that, a match is only counted.
+    const before = exact.length + skuPrefix.length;
+    if (at === 0) {
+      if (before >= need) continue;
+      const whole = itemText.length === text.length || itemText.charCodeAt(text.length) === fieldMarker;
+      (whole ? exact : skuPrefix).push(doc);
+    } else if (before + namePrefix.length < need && startsAFieldOf(doc) && isFieldStart(itemText, at)) {
+      namePrefix.push(doc);
+    } else if (before + namePrefix.length + others.length < need) {
+      others.push(doc);
+    }
+  }
+  return { exact, skuPrefix, namePrefix, others, total };
+
+  function startsAFieldOf(doc: number): boolean {
+    cursor = gallop(startsAField, doc, cursor);
+    return startsAField[cursor] === doc;
+  }
+  function isFieldStart(itemText: string, at: number): boolean {
+    return itemText.charCodeAt(at - 1) === fieldMarker || itemText.includes(fieldStart, at);
+  }
 }
 
 /** The document of the item a barcode named, when that item is in this snapshot. */
-function barcodeDoc(snapshot: Snapshot, itemId: number | undefined): number | undefined {
+export function barcodeDoc(snapshot: Snapshot, itemId: number | undefined): number | undefined {
   if (itemId === undefined) return undefined;
   const doc = (snapshot.docOfItem[itemId] ?? 0) - 1;
   return doc >= 0 ? doc : undefined;

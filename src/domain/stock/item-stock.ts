@@ -66,6 +66,11 @@ export function getItemStock(db: Db, itemId: number): ItemStock {
   };
 }
 
+/** On hand less reserved over all of an item's bins: what a /stock result list shows per item. */
+export function availableQty(db: Db, itemId: number): number {
+  return (stockReads(db).available.get(itemId) as number | null) ?? 0;
+}
+
 // Raw statements: /stock calls this on every reply, and drizzle's row mapping cost more than the reads.
 const stockReads = preparedPerDb((db) => ({
   valuation: db.$client
@@ -80,6 +85,9 @@ const stockReads = preparedPerDb((db) => ({
        group by location_id having sum(on_hand) <> 0 or sum(reserved) <> 0`,
     )
     .raw(),
+  available: db.$client
+    .prepare("select sum(on_hand) - sum(reserved) from stock_balances where item_id = ?")
+    .pluck(),
 }));
 
 // Codes sort by code unit, as SQLite's default collation did; ICU's localeCompare costs more than the read.
