@@ -26,6 +26,7 @@ const problems: Record<InputProblem, string> = {
   no_such_day: "that day is not on the calendar",
   in_the_past: "that day has already passed",
   ends_before_start: "it ends before it starts",
+  mismatch: "accepted + rejected must equal received",
 };
 const roleNames: Record<Role, string> = {
   admin: "Admin",
@@ -109,6 +110,8 @@ export const en = {
       `No supplier matches \`${p.query}\`${p.suggestions ? `. Did you mean ${p.suggestions}?` : "."} Add one with \`/supplier add\`.`,
     ILLEGAL_TRANSITION: (p) =>
       `${p.number} is ${p.status ? (poStatusNames[p.status as PurchaseOrderStatus] ?? p.status) : "in another state"} now, so it cannot be ${poActionNames[p.action as keyof typeof poActionNames] ?? p.action}; nothing was changed.`,
+    OVER_RECEIPT: (p) =>
+      `${p.sku}: ${p.ordered} ordered, ${p.already} already accepted; at most ${p.most} more may be accepted (over-receipt tolerance ${p.pct}%). Nothing was received: accept only up to that, or ask purchasing for a new PO for the rest.`,
   } satisfies Record<ErrorCode, ErrorText>,
   problems,
   roleNames,

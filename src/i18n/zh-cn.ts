@@ -24,6 +24,7 @@ const problems: Record<InputProblem, string> = {
   no_such_day: "日历上没有这一天",
   in_the_past: "该日期已经过去",
   ends_before_start: "结束日期早于开始日期",
+  mismatch: "合格数 + 拒收数 必须等于实收数",
 };
 const roleNames: Record<Role, string> = {
   admin: "管理员",
@@ -106,6 +107,8 @@ export const zhCN: Catalog = {
       `没有供应商匹配 \`${p.query}\`${p.suggestions ? `。你是不是要找 ${p.suggestions}？` : "。"}可用 \`/supplier add\` 新建。`,
     ILLEGAL_TRANSITION: (p) =>
       `${p.number} 当前${p.status ? (zhPoStatusNames[p.status as PurchaseOrderStatus] ?? p.status) : "处于其他状态"}，不能${zhPoActionNames[p.action as keyof typeof zhPoActionNames] ?? p.action}；未作任何更改。`,
+    OVER_RECEIPT: (p) =>
+      `${p.sku}：订购 ${p.ordered}，已验收 ${p.already}；最多还能验收 ${p.most}（超收容差 ${p.pct}%）。未收货：请只验收到该数量，其余请采购另开订单。`,
   },
   problems,
   roleNames,
