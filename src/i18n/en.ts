@@ -7,6 +7,7 @@ import { type Department, departments } from "../domain/routing/departments.ts";
 import { enAdmin } from "./en-admin.ts";
 import { enApprovals } from "./en-approvals.ts";
 import { enPurchasing, poActionNames, poStatusNames } from "./en-purchasing.ts";
+import { enReceiving } from "./en-receiving.ts";
 import { roleList } from "./role-list.ts";
 
 type ErrorText = (p: ErrorParams) => string;
@@ -147,6 +148,7 @@ export const en = {
     "jxc route edit": "Change who hears of an event, or go back to the default (admins)",
     po: "Purchase orders: a form, or one line like `/po ACME 100 SKU-1 @ 2.50 by next friday`; approval by amount",
     "po show": "Show a purchase order with all its terms, and the moves you may make",
+    receive: "Receive goods against a sent PO: inspect, reject with a reason, put away into bins",
     supplier: "Show a supplier: contacts, terms, lead time, recent POs",
     "supplier edit": "Add, edit or archive a supplier",
     "jxc budget": "The monthly purchasing budget shown on PO approvals (admins, finance supervisor)",
@@ -254,6 +256,7 @@ export const en = {
   ...enApprovals,
   ...enAdmin,
   ...enPurchasing,
+  ...enReceiving,
   lang: {
     changed: "Done — jxc will talk to you in English.",
     usage: "Usage: `/jxc lang en` or `/jxc lang zh`",
