@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
+import { preparedPerDb } from "../../../db/prepared.ts";
 import { goodsReceiptLines, goodsReceipts, purchaseOrders } from "../../../db/schema.ts";
 import type { RejectReason } from "../../../db/tables/receiving.ts";
 import { writeAudit } from "../audit.ts";
@@ -97,7 +98,7 @@ export function receiveGoods(db: Db, clock: Clock, input: ReceiveGoodsInput): Go
           action: "receive_part",
         });
       }
-      const poLines = new Map(readReceivableLines(tx, po.id).map((line) => [line.lineNo, line]));
+      const poLines = new Map(readReceivableLines(db, po.id).map((line) => [line.lineNo, line]));
       const tolerancePct = readReceiptTolerancePct(tx);
       const checked = checkLines(input.lines, poLines, tolerancePct, (locationId, field) =>
         requireLocation(tx, locationId, field),
@@ -110,7 +111,7 @@ export function receiveGoods(db: Db, clock: Clock, input: ReceiveGoodsInput): Go
         .get();
       const ctx = { userId: input.userId, at, batchId: randomUUID(), docType: "goods_receipt", docId: id };
       const posted: PostedReceiptLine[] = [];
-      const rows: (typeof goodsReceiptLines.$inferInsert)[] = [];
+      const insertLine = insertLineStatement(db);
       for (const { line, poLine } of checked) {
         const move =
           line.accepted > 0 && line.locationId !== undefined
@@ -122,7 +123,7 @@ export function receiveGoods(db: Db, clock: Clock, input: ReceiveGoodsInput): Go
                 reason: "receipt",
               })
             : undefined;
-        rows.push({
+        insertLine.run({
           goodsReceiptId: id,
           purchaseOrderLineId: poLine.id,
           received: line.received,
@@ -145,7 +146,6 @@ export function receiveGoods(db: Db, clock: Clock, input: ReceiveGoodsInput): Go
           value: move?.value ?? 0,
         });
       }
-      tx.insert(goodsReceiptLines).values(rows).run();
       const complete = [...poLines.values()].every((line) => line.accepted >= line.ordered);
       const action = complete ? "receive_all" : "receive_part";
       assertCanMove(po, action);
@@ -201,6 +201,25 @@ export function receiveGoods(db: Db, clock: Clock, input: ReceiveGoodsInput): Go
     { behavior: "immediate" },
   );
 }
+
+// One prepared insert per line: building a 100-row drizzle insert costs more than running it.
+const insertLineStatement = preparedPerDb((db) => {
+  const p = sql.placeholder;
+  return db
+    .insert(goodsReceiptLines)
+    .values({
+      goodsReceiptId: p("goodsReceiptId"),
+      purchaseOrderLineId: p("purchaseOrderLineId"),
+      received: p("received"),
+      accepted: p("accepted"),
+      rejected: p("rejected"),
+      rejectReason: p("rejectReason"),
+      locationId: p("locationId"),
+      moveId: p("moveId"),
+      supplierReturn: p("supplierReturn"),
+    })
+    .prepare();
+});
 
 function checkLines(
   lines: readonly ReceiptLineInput[],
