@@ -25,6 +25,7 @@ export const helpEntries: readonly HelpEntry[] = [
     permission: "po.create",
   },
   { usage: "/po PO-000001", summary: "po show", permission: "po.view" },
+  { usage: "/receive PO-000001 [all [<warehouse>/<bin>]]", summary: "receive", permission: "po.receive" },
   { usage: "/supplier <code | name>", summary: "supplier", permission: "supplier.view" },
   {
     usage: "/supplier add · edit <code> · archive <code>",

@@ -12,6 +12,7 @@ import { registerItemPicker } from "./pickers/item-picker.ts";
 import { registerSupplierPicker } from "./pickers/supplier-picker.ts";
 import { registerPoCommand } from "./po/index.ts";
 import { registerPolicyEditing } from "./policy/index.ts";
+import { registerReceiveCommand } from "./receive/index.ts";
 import { registerStockCommand } from "./stock/index.ts";
 import { registerSupplierCommand } from "./supplier/index.ts";
 
@@ -27,6 +28,7 @@ export function registerListeners(app: App, deps: CommandDeps): void {
   registerMoveCommand(router, deps);
   registerApproveCommand(router, deps);
   registerPoCommand(router, deps);
+  registerReceiveCommand(router, deps);
   registerSupplierPicker(router, deps);
   registerSupplierCommand(router, deps);
   registerPolicyEditing(router, deps);

@@ -7,6 +7,7 @@ export const slashCommands = {
   move: "/move",
   po: "/po",
   supplier: "/supplier",
+  receive: "/receive",
 } as const;
 
 export const actionIds = {
@@ -48,4 +49,5 @@ export const callbackIds = {
   policyTimers: "policy_timers",
   purchaseOrder: "purchase_order",
   supplier: "supplier",
+  goodsReceipt: "goods_receipt",
 } as const;

@@ -1,6 +1,5 @@
 import type { Db } from "../../db/client.ts";
 import type { Item } from "../../src/domain/catalogue/items.ts";
-import { JxcError } from "../../src/domain/errors.ts";
 import { parseQuantity } from "../../src/domain/quantity.ts";
 import type { AdjustReason } from "../../src/domain/stock/index.ts";
 import { readItemAmount } from "../item-quantity.ts";

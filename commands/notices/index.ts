@@ -11,6 +11,7 @@ import { purchasingTemplates } from "../../src/notify/planners/purchasing.ts";
 import { section } from "../../src/slack/blocks.ts";
 import { renderApprovalCard } from "../approve/card.ts";
 import { renderHome } from "../home/render.ts";
+import { receiptThreadText } from "../receive/render.ts";
 import { renderAdjustmentCard } from "./adjustment-card.ts";
 import { renderPurchaseOrderCard } from "./purchase-order-card.ts";
 
@@ -85,6 +86,14 @@ function poNote(data: Record<string, unknown>, ctx: RenderContext): RenderedMess
     "po.closed": m.thread.closed({ by }),
     "po.received": m.thread.received({ status }),
   };
+  if (note.event === "po.received" && typeof data.receiptId === "number") {
+    const told = receiptThreadText(
+      ctx.db,
+      { receiptId: data.receiptId, number, actor: note.actor, status },
+      ctx.locale,
+    );
+    if (told) return line(told);
+  }
   const text = texts[note.event] ?? note.event;
   return line(number ? `*${number}* · ${text}` : text);
 }

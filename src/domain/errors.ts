@@ -29,6 +29,7 @@ export const errorCodes = [
   "UNKNOWN_ROUTE_TARGET",
   "UNKNOWN_SUPPLIER",
   "ILLEGAL_TRANSITION",
+  "OVER_RECEIPT",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -49,6 +50,7 @@ export const inputProblems = [
   "no_such_day",
   "in_the_past",
   "ends_before_start",
+  "mismatch",
 ] as const;
 
 export type InputProblem = (typeof inputProblems)[number];

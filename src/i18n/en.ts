@@ -7,6 +7,7 @@ import { type Department, departments } from "../domain/routing/departments.ts";
 import { enAdmin } from "./en-admin.ts";
 import { enApprovals } from "./en-approvals.ts";
 import { enPurchasing, poActionNames, poStatusNames } from "./en-purchasing.ts";
+import { enReceiving } from "./en-receiving.ts";
 import { roleList } from "./role-list.ts";
 
 type ErrorText = (p: ErrorParams) => string;
@@ -26,6 +27,7 @@ const problems: Record<InputProblem, string> = {
   no_such_day: "that day is not on the calendar",
   in_the_past: "that day has already passed",
   ends_before_start: "it ends before it starts",
+  mismatch: "accepted + rejected must equal received",
 };
 const roleNames: Record<Role, string> = {
   admin: "Admin",
@@ -109,6 +111,8 @@ export const en = {
       `No supplier matches \`${p.query}\`${p.suggestions ? `. Did you mean ${p.suggestions}?` : "."} Add one with \`/supplier add\`.`,
     ILLEGAL_TRANSITION: (p) =>
       `${p.number} is ${p.status ? (poStatusNames[p.status as PurchaseOrderStatus] ?? p.status) : "in another state"} now, so it cannot be ${poActionNames[p.action as keyof typeof poActionNames] ?? p.action}; nothing was changed.`,
+    OVER_RECEIPT: (p) =>
+      `${p.sku}: ${p.ordered} ordered, ${p.already} already accepted; at most ${p.most} more may be accepted (over-receipt tolerance ${p.pct}%). Nothing was received: accept only up to that, or ask purchasing for a new PO for the rest.`,
   } satisfies Record<ErrorCode, ErrorText>,
   problems,
   roleNames,
@@ -144,6 +148,7 @@ export const en = {
     "jxc route edit": "Change who hears of an event, or go back to the default (admins)",
     po: "Purchase orders: a form, or one line like `/po ACME 100 SKU-1 @ 2.50 by next friday`; approval by amount",
     "po show": "Show a purchase order with all its terms, and the moves you may make",
+    receive: "Receive goods against a sent PO: inspect, reject with a reason, put away into bins",
     supplier: "Show a supplier: contacts, terms, lead time, recent POs",
     "supplier edit": "Add, edit or archive a supplier",
     "jxc budget": "The monthly purchasing budget shown on PO approvals (admins, finance supervisor)",
@@ -251,6 +256,7 @@ export const en = {
   ...enApprovals,
   ...enAdmin,
   ...enPurchasing,
+  ...enReceiving,
   lang: {
     changed: "Done — jxc will talk to you in English.",
     usage: "Usage: `/jxc lang en` or `/jxc lang zh`",

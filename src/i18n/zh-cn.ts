@@ -8,6 +8,7 @@ import { roleList } from "./role-list.ts";
 import { zhAdmin } from "./zh-cn-admin.ts";
 import { zhApprovals } from "./zh-cn-approvals.ts";
 import { zhPoActionNames, zhPoStatusNames, zhPurchasing } from "./zh-cn-purchasing.ts";
+import { zhReceiving } from "./zh-cn-receiving.ts";
 
 const problems: Record<InputProblem, string> = {
   not_a_number: "不是数字",
@@ -24,6 +25,7 @@ const problems: Record<InputProblem, string> = {
   no_such_day: "日历上没有这一天",
   in_the_past: "该日期已经过去",
   ends_before_start: "结束日期早于开始日期",
+  mismatch: "合格数 + 拒收数 必须等于实收数",
 };
 const roleNames: Record<Role, string> = {
   admin: "管理员",
@@ -106,6 +108,8 @@ export const zhCN: Catalog = {
       `没有供应商匹配 \`${p.query}\`${p.suggestions ? `。你是不是要找 ${p.suggestions}？` : "。"}可用 \`/supplier add\` 新建。`,
     ILLEGAL_TRANSITION: (p) =>
       `${p.number} 当前${p.status ? (zhPoStatusNames[p.status as PurchaseOrderStatus] ?? p.status) : "处于其他状态"}，不能${zhPoActionNames[p.action as keyof typeof zhPoActionNames] ?? p.action}；未作任何更改。`,
+    OVER_RECEIPT: (p) =>
+      `${p.sku}：订购 ${p.ordered}，已验收 ${p.already}；最多还能验收 ${p.most}（超收容差 ${p.pct}%）。未收货：请只验收到该数量，其余请采购另开订单。`,
   },
   problems,
   roleNames,
@@ -139,6 +143,7 @@ export const zhCN: Catalog = {
     "jxc route edit": "修改某类事件的通知对象，或恢复默认（管理员）",
     po: "采购订单：打开表单，或一行输入如 `/po ACME 100 SKU-1 @ 2.50 到 下周五`；按金额审批",
     "po show": "查看采购订单的全部条款，以及你可以进行的操作",
+    receive: "按已发送的采购订单收货：验收、注明拒收原因、上架到库位",
     supplier: "查看供应商：联系人、付款条件、交货周期、最近的采购订单",
     "supplier edit": "新建、编辑或归档供应商",
     "jxc budget": "采购审批卡片上显示的月度采购预算（管理员、财务主管）",
@@ -214,6 +219,7 @@ export const zhCN: Catalog = {
   ...zhApprovals,
   ...zhAdmin,
   ...zhPurchasing,
+  ...zhReceiving,
   lang: {
     changed: "好的，jxc 以后将用简体中文与您交流。",
     usage: "用法：`/jxc lang en` 或 `/jxc lang zh`",

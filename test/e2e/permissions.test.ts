@@ -48,6 +48,13 @@ const matrix: { command: string; text: string; allowed: readonly Who[] }[] = [
       "finance_supervisor",
     ],
   },
+  // Permission comes before the PO is looked up: a missing PO is still "allowed" to ask about.
+  { command: "/receive", text: "PO-000001", allowed: ["admin", "warehouse_keeper", "warehouse_supervisor"] },
+  {
+    command: "/receive",
+    text: "PO-000001 all MAIN/A-01",
+    allowed: ["admin", "warehouse_keeper", "warehouse_supervisor"],
+  },
   { command: "/supplier", text: "ACME", allowed: anyRole },
   { command: "/supplier", text: "add", allowed: ["admin", "purchasing_clerk", "purchasing_manager"] },
   { command: "/supplier", text: "edit ACME", allowed: ["admin", "purchasing_clerk", "purchasing_manager"] },

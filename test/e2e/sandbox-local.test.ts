@@ -67,6 +67,7 @@ describe("local mode: the sandbox server", () => {
       "/move",
       "/approve",
       "/po",
+      "/receive",
       "/supplier",
     ]);
   });
