@@ -7,10 +7,12 @@ import type { RenderContext, RenderedMessage, Template } from "../../src/notify/
 import { adjustmentTemplates } from "../../src/notify/planners/adjustments.ts";
 import { approvalTemplates } from "../../src/notify/planners/approvals.ts";
 import { documentCardTemplate } from "../../src/notify/planners/documents.ts";
+import { purchasePlanTemplates } from "../../src/notify/planners/purchase-plan.ts";
 import { purchasingTemplates } from "../../src/notify/planners/purchasing.ts";
 import { section } from "../../src/slack/blocks.ts";
 import { renderApprovalCard } from "../approve/card.ts";
 import { renderHome } from "../home/render.ts";
+import { renderWeeklyPlan } from "../po/plan.ts";
 import { renderAdjustmentCard } from "./adjustment-card.ts";
 import { renderPurchaseOrderCard } from "./purchase-order-card.ts";
 
@@ -113,6 +115,7 @@ export const noticeTemplates: Record<string, Template> = {
   // The Home tab is drawn for its owner: the delivery's target is the user whose tab it is.
   [approvalTemplates.home]: (_data, ctx) => renderHome(ctx, ctx.recipient, ctx.locale),
   [purchasingTemplates.note]: poNote,
+  [purchasePlanTemplates.weekly]: (data, ctx) => renderWeeklyPlan(data, ctx.locale),
   [adjustmentTemplates.note]: (data, ctx) =>
     line(
       messages(ctx.locale).adjust.threadPosted({

@@ -6,6 +6,7 @@ import { type Role, roles } from "../domain/roles.ts";
 import { type Department, departments } from "../domain/routing/departments.ts";
 import { enAdmin } from "./en-admin.ts";
 import { enApprovals } from "./en-approvals.ts";
+import { enPlan } from "./en-plan.ts";
 import { enPurchasing, poActionNames, poStatusNames } from "./en-purchasing.ts";
 import { roleList } from "./role-list.ts";
 
@@ -61,6 +62,7 @@ const eventNames: Record<EventType, string> = {
   "po.cancelled": "a purchase order was cancelled",
   "po.closed": "a purchase order was closed",
   "po.received": "goods were received against a purchase order",
+  "purchase_plan.ready": "the weekly purchase plan is ready",
 };
 const codes = (values: readonly string[]) => values.map((v) => `\`${v}\``).join(", ");
 const why = (p: ErrorParams) =>
@@ -143,6 +145,8 @@ export const en = {
     "jxc route": "Who hears of each kind of event",
     "jxc route edit": "Change who hears of an event, or go back to the default (admins)",
     po: "Purchase orders: a form, or one line like `/po ACME 100 SKU-1 @ 2.50 by next friday`; approval by amount",
+    "po plan":
+      "Purchase plan: what to buy from whom and why, from stock, orders and the issues of the last 90 days",
     "po show": "Show a purchase order with all its terms, and the moves you may make",
     supplier: "Show a supplier: contacts, terms, lead time, recent POs",
     "supplier edit": "Add, edit or archive a supplier",
@@ -251,6 +255,7 @@ export const en = {
   ...enApprovals,
   ...enAdmin,
   ...enPurchasing,
+  ...enPlan,
   lang: {
     changed: "Done — jxc will talk to you in English.",
     usage: "Usage: `/jxc lang en` or `/jxc lang zh`",

@@ -7,6 +7,7 @@ import type { Catalog } from "./en.ts";
 import { roleList } from "./role-list.ts";
 import { zhAdmin } from "./zh-cn-admin.ts";
 import { zhApprovals } from "./zh-cn-approvals.ts";
+import { zhPlan } from "./zh-cn-plan.ts";
 import { zhPoActionNames, zhPoStatusNames, zhPurchasing } from "./zh-cn-purchasing.ts";
 
 const problems: Record<InputProblem, string> = {
@@ -59,6 +60,7 @@ const eventNames: Record<EventType, string> = {
   "po.cancelled": "采购订单已取消",
   "po.closed": "采购订单已关闭",
   "po.received": "采购订单已收货",
+  "purchase_plan.ready": "每周采购计划已生成",
 };
 const codes = (values: readonly string[]) => values.map((v) => `\`${v}\``).join("、");
 const why = (p: ErrorParams) =>
@@ -138,6 +140,7 @@ export const zhCN: Catalog = {
     "jxc route": "查看每类事件通知谁",
     "jxc route edit": "修改某类事件的通知对象，或恢复默认（管理员）",
     po: "采购订单：打开表单，或一行输入如 `/po ACME 100 SKU-1 @ 2.50 到 下周五`；按金额审批",
+    "po plan": "采购计划：根据库存、在途订单和最近 90 天出库，建议向谁买、买多少及原因",
     "po show": "查看采购订单的全部条款，以及你可以进行的操作",
     supplier: "查看供应商：联系人、付款条件、交货周期、最近的采购订单",
     "supplier edit": "新建、编辑或归档供应商",
@@ -214,6 +217,7 @@ export const zhCN: Catalog = {
   ...zhApprovals,
   ...zhAdmin,
   ...zhPurchasing,
+  ...zhPlan,
   lang: {
     changed: "好的，jxc 以后将用简体中文与您交流。",
     usage: "用法：`/jxc lang en` 或 `/jxc lang zh`",

@@ -48,4 +48,6 @@ export const defaultRoutes: Record<EventType, readonly RouteTarget[]> = {
   "po.cancelled": ["owner"],
   "po.closed": ["owner"],
   "po.received": ["owner"],
+  // The weekly plan is shared work: the purchasing channel.
+  "purchase_plan.ready": ["channel:purchasing"],
 };
