@@ -10,6 +10,7 @@ import { documentCardTemplate } from "../../src/notify/planners/documents.ts";
 import { purchasePlanTemplates } from "../../src/notify/planners/purchase-plan.ts";
 import { purchasingTemplates } from "../../src/notify/planners/purchasing.ts";
 import { section } from "../../src/slack/blocks.ts";
+import { formatDay } from "../../src/text/dates.ts";
 import { renderApprovalCard } from "../approve/card.ts";
 import { renderHome } from "../home/render.ts";
 import { renderWeeklyPlan } from "../po/plan.ts";
@@ -71,6 +72,26 @@ function approvalNote(data: Record<string, unknown>, ctx: RenderContext): Render
 
 const poNoteData = z.object({ event: z.string(), actor: z.string(), to: z.string().optional() });
 
+const lateData = z.object({
+  expectedDay: z.string(),
+  daysLate: z.number(),
+  level: z.string(),
+  owner: z.string(),
+});
+
+/** A late PO: how late, and, once escalated, whose it is. */
+function lateText(data: Record<string, unknown>, locale: Locale): string {
+  const parsed = lateData.safeParse(data);
+  if (!parsed.success) return "";
+  const m = messages(locale).plan;
+  const p = {
+    expected: formatDay(parsed.data.expectedDay, locale),
+    days: parsed.data.daysLate,
+    owner: `<@${parsed.data.owner}>`,
+  };
+  return parsed.data.level === "manager" ? m.lateEscalated(p) : m.lateNote(p);
+}
+
 /** A PO's move as one line in its thread (and the author's DM). */
 function poNote(data: Record<string, unknown>, ctx: RenderContext): RenderedMessage {
   const note = poNoteData.parse(data);
@@ -86,6 +107,7 @@ function poNote(data: Record<string, unknown>, ctx: RenderContext): RenderedMess
     "po.cancelled": m.thread.cancelled({ by }),
     "po.closed": m.thread.closed({ by }),
     "po.received": m.thread.received({ status }),
+    "po.late": lateText(data, ctx.locale),
   };
   const text = texts[note.event] ?? note.event;
   return line(number ? `*${number}* · ${text}` : text);

@@ -82,6 +82,10 @@ export const enPlan = {
     whyNotRounded: (p: { qty: string }) => `No purchase unit or pack size set: *${p.qty}*`,
     whyNoHistory: (p: { days: number }) =>
       `_No sales in ${p.days} days: the reorder qty or max level was used._`,
+    lateNote: (p: { expected: string; days: number; owner: string }) =>
+      `:alarm_clock: Expected ${p.expected}, ${p.days === 1 ? "1 day" : `${p.days} days`} ago, and not fully received. ${p.owner}, please chase the supplier.`,
+    lateEscalated: (p: { expected: string; days: number; owner: string }) =>
+      `:rotating_light: Expected ${p.expected} and still not delivered after ${p.days} days: the purchasing manager is told (PO by ${p.owner}).`,
     whyGone: "This item needs no purchase any more: the plan has changed since this message.",
   },
 };

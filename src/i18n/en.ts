@@ -62,6 +62,7 @@ const eventNames: Record<EventType, string> = {
   "po.cancelled": "a purchase order was cancelled",
   "po.closed": "a purchase order was closed",
   "po.received": "goods were received against a purchase order",
+  "po.late": "a purchase order is past its expected delivery day",
   "purchase_plan.ready": "the weekly purchase plan is ready",
 };
 const codes = (values: readonly string[]) => values.map((v) => `\`${v}\``).join(", ");

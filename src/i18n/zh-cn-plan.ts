@@ -55,6 +55,10 @@ export const zhPlan: typeof enPlan = {
     whyRounded: (p) => `按整${p.unit}（每${p.unit} ${p.pack}）向上取整：*${p.qty}*`,
     whyNotRounded: (p) => `未设采购单位或包装规格：*${p.qty}*`,
     whyNoHistory: (p) => `_${p.days} 天内无销售：按再订货量或最高库存计算。_`,
+    lateNote: (p) =>
+      `:alarm_clock: 预计 ${p.expected} 到货，已逾期 ${p.days} 天且未收齐。请 ${p.owner} 催促供应商。`,
+    lateEscalated: (p) =>
+      `:rotating_light: 预计 ${p.expected} 到货，逾期 ${p.days} 天仍未交货：已通知采购经理（下单人 ${p.owner}）。`,
     whyGone: "该物料已无需采购：此消息发出后计划已变化。",
   },
 };

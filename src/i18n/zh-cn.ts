@@ -60,6 +60,7 @@ const eventNames: Record<EventType, string> = {
   "po.cancelled": "采购订单已取消",
   "po.closed": "采购订单已关闭",
   "po.received": "采购订单已收货",
+  "po.late": "采购订单已过预计交货日",
   "purchase_plan.ready": "每周采购计划已生成",
 };
 const codes = (values: readonly string[]) => values.map((v) => `\`${v}\``).join("、");
