@@ -24,6 +24,7 @@ export const helpEntries: readonly HelpEntry[] = [
     summary: "po",
     permission: "po.create",
   },
+  { usage: "/po plan [<supplier>] [<days>] [season]", summary: "po plan", permission: "po.plan" },
   { usage: "/po PO-000001", summary: "po show", permission: "po.view" },
   { usage: "/receive PO-000001 [all [<warehouse>/<bin>]]", summary: "receive", permission: "po.receive" },
   { usage: "/supplier <code | name>", summary: "supplier", permission: "supplier.view" },

@@ -28,6 +28,9 @@ export const actionIds = {
   /** Suffixed with the delivery id. */
   outboxRetryPrefix: "outbox_retry_",
   homeRefresh: "home_refresh",
+  /** Suffixed with an index: one per line or supplier group of a plan message. */
+  planWhyPrefix: "po_plan_why_",
+  planDraftsPrefix: "po_plan_drafts_",
 } as const;
 
 /** Listener patterns for the suffixed action ids above. */
@@ -40,6 +43,8 @@ export const actionPatterns = {
   policyEdit: /^policy_edit_[a-z_]+$/,
   outboxRetry: /^outbox_retry_\d+$/,
   poMove: /^po_(submit|send|hold|resume|close|cancel)$/,
+  planWhy: /^po_plan_why_\d+$/,
+  planDrafts: /^po_plan_drafts_\d+$/,
 } as const;
 
 export const callbackIds = {

@@ -7,10 +7,13 @@ import type { RenderContext, RenderedMessage, Template } from "../../src/notify/
 import { adjustmentTemplates } from "../../src/notify/planners/adjustments.ts";
 import { approvalTemplates } from "../../src/notify/planners/approvals.ts";
 import { documentCardTemplate } from "../../src/notify/planners/documents.ts";
+import { purchasePlanTemplates } from "../../src/notify/planners/purchase-plan.ts";
 import { purchasingTemplates } from "../../src/notify/planners/purchasing.ts";
 import { section } from "../../src/slack/blocks.ts";
+import { formatDay } from "../../src/text/dates.ts";
 import { renderApprovalCard } from "../approve/card.ts";
 import { renderHome } from "../home/render.ts";
+import { renderWeeklyPlan } from "../po/plan.ts";
 import { receiptThreadText } from "../receive/render.ts";
 import { renderAdjustmentCard } from "./adjustment-card.ts";
 import { renderPurchaseOrderCard } from "./purchase-order-card.ts";
@@ -70,6 +73,26 @@ function approvalNote(data: Record<string, unknown>, ctx: RenderContext): Render
 
 const poNoteData = z.object({ event: z.string(), actor: z.string(), to: z.string().optional() });
 
+const lateData = z.object({
+  expectedDay: z.string(),
+  daysLate: z.number(),
+  level: z.string(),
+  owner: z.string(),
+});
+
+/** A late PO: how late, and, once escalated, whose it is. */
+function lateText(data: Record<string, unknown>, locale: Locale): string {
+  const parsed = lateData.safeParse(data);
+  if (!parsed.success) return "";
+  const m = messages(locale).plan;
+  const p = {
+    expected: formatDay(parsed.data.expectedDay, locale),
+    days: parsed.data.daysLate,
+    owner: `<@${parsed.data.owner}>`,
+  };
+  return parsed.data.level === "manager" ? m.lateEscalated(p) : m.lateNote(p);
+}
+
 /** A PO's move as one line in its thread (and the author's DM). */
 function poNote(data: Record<string, unknown>, ctx: RenderContext): RenderedMessage {
   const note = poNoteData.parse(data);
@@ -85,6 +108,7 @@ function poNote(data: Record<string, unknown>, ctx: RenderContext): RenderedMess
     "po.cancelled": m.thread.cancelled({ by }),
     "po.closed": m.thread.closed({ by }),
     "po.received": m.thread.received({ status }),
+    "po.late": lateText(data, ctx.locale),
   };
   if (note.event === "po.received" && typeof data.receiptId === "number") {
     const told = receiptThreadText(
@@ -122,6 +146,7 @@ export const noticeTemplates: Record<string, Template> = {
   // The Home tab is drawn for its owner: the delivery's target is the user whose tab it is.
   [approvalTemplates.home]: (_data, ctx) => renderHome(ctx, ctx.recipient, ctx.locale),
   [purchasingTemplates.note]: poNote,
+  [purchasePlanTemplates.weekly]: (data, ctx) => renderWeeklyPlan(data, ctx.locale),
   [adjustmentTemplates.note]: (data, ctx) =>
     line(
       messages(ctx.locale).adjust.threadPosted({

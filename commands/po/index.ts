@@ -37,6 +37,7 @@ import {
   readPurchaseOrderForm,
   toModalRow,
 } from "./modal.ts";
+import { answerPlanCommand, registerPlanButtons } from "./plan.ts";
 import { parseQuickPurchaseOrder, type QuickProblem } from "./quick.ts";
 import { renderPurchaseOrder } from "./render.ts";
 
@@ -58,6 +59,10 @@ export function registerPoCommand(router: SlackRouter, deps: CommandDeps): void 
         if (!po) throw new JxcError("NOT_FOUND", { what: text.toUpperCase() });
         return showPurchaseOrder(deps, po, userId, locale);
       }
+      const [first, ...rest] = text.split(/\s+/);
+      if (first !== undefined && /^(plan|计划|采购计划)$/i.test(first)) {
+        return answerPlanCommand(deps, rest, userId, locale);
+      }
       requirePermission(deps.db, userId, "po.create");
       if (text === "") {
         await request.openModal(purchaseOrderModal(locale));
@@ -78,6 +83,8 @@ export function registerPoCommand(router: SlackRouter, deps: CommandDeps): void 
       return createdReply(deps, created, userId, locale);
     }),
   );
+
+  registerPlanButtons(router, deps);
 
   for (let n = 1; n <= modalLineRows; n += 1) registerItemPicker(router, deps, itemPickerOfRow(n));
 

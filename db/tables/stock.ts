@@ -63,6 +63,9 @@ export const stockMoves = sqliteTable(
   (t) => [
     index("stock_moves_item_idx").on(t.itemId, t.id),
     index("stock_moves_doc_idx").on(t.docType, t.docId),
+    // Demand per item over a period (the purchase plan): covering, and in item order so the
+    // sums stream without a sort. Measured twice as fast as (reason, at, …) at 1M issue lines.
+    index("stock_moves_reason_item_idx").on(t.reason, t.itemId, t.at, t.qty),
   ],
 );
 

@@ -23,6 +23,8 @@ export const eventTypes = [
   "po.cancelled",
   "po.closed",
   "po.received",
+  "po.late",
+  "purchase_plan.ready",
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

@@ -39,6 +39,7 @@ const rules = {
     "finance_supervisor",
   ],
   "po.create": ["admin", "purchasing_clerk", "purchasing_manager"],
+  "po.plan": ["admin", "purchasing_clerk", "purchasing_manager"],
   "po.send": ["admin", "purchasing_clerk", "purchasing_manager"],
   "po.manage": ["admin", "purchasing_manager"],
   "po.receive": ["admin", "warehouse_keeper", "warehouse_supervisor"],

@@ -6,6 +6,7 @@ import { type Role, roles } from "../domain/roles.ts";
 import { type Department, departments } from "../domain/routing/departments.ts";
 import { enAdmin } from "./en-admin.ts";
 import { enApprovals } from "./en-approvals.ts";
+import { enPlan } from "./en-plan.ts";
 import { enPurchasing, poActionNames, poStatusNames } from "./en-purchasing.ts";
 import { enReceiving } from "./en-receiving.ts";
 import { roleList } from "./role-list.ts";
@@ -63,6 +64,8 @@ const eventNames: Record<EventType, string> = {
   "po.cancelled": "a purchase order was cancelled",
   "po.closed": "a purchase order was closed",
   "po.received": "goods were received against a purchase order",
+  "po.late": "a purchase order is past its expected delivery day",
+  "purchase_plan.ready": "the weekly purchase plan is ready",
 };
 const codes = (values: readonly string[]) => values.map((v) => `\`${v}\``).join(", ");
 const why = (p: ErrorParams) =>
@@ -147,6 +150,8 @@ export const en = {
     "jxc route": "Who hears of each kind of event",
     "jxc route edit": "Change who hears of an event, or go back to the default (admins)",
     po: "Purchase orders: a form, or one line like `/po ACME 100 SKU-1 @ 2.50 by next friday`; approval by amount",
+    "po plan":
+      "Purchase plan: what to buy from whom and why, from stock, orders and the issues of the last 90 days",
     "po show": "Show a purchase order with all its terms, and the moves you may make",
     receive: "Receive goods against a sent PO: inspect, reject with a reason, put away into bins",
     supplier: "Show a supplier: contacts, terms, lead time, recent POs",
@@ -257,6 +262,7 @@ export const en = {
   ...enAdmin,
   ...enPurchasing,
   ...enReceiving,
+  ...enPlan,
   lang: {
     changed: "Done — jxc will talk to you in English.",
     usage: "Usage: `/jxc lang en` or `/jxc lang zh`",

@@ -7,6 +7,7 @@ import type { Catalog } from "./en.ts";
 import { roleList } from "./role-list.ts";
 import { zhAdmin } from "./zh-cn-admin.ts";
 import { zhApprovals } from "./zh-cn-approvals.ts";
+import { zhPlan } from "./zh-cn-plan.ts";
 import { zhPoActionNames, zhPoStatusNames, zhPurchasing } from "./zh-cn-purchasing.ts";
 import { zhReceiving } from "./zh-cn-receiving.ts";
 
@@ -61,6 +62,8 @@ const eventNames: Record<EventType, string> = {
   "po.cancelled": "采购订单已取消",
   "po.closed": "采购订单已关闭",
   "po.received": "采购订单已收货",
+  "po.late": "采购订单已过预计交货日",
+  "purchase_plan.ready": "每周采购计划已生成",
 };
 const codes = (values: readonly string[]) => values.map((v) => `\`${v}\``).join("、");
 const why = (p: ErrorParams) =>
@@ -142,6 +145,7 @@ export const zhCN: Catalog = {
     "jxc route": "查看每类事件通知谁",
     "jxc route edit": "修改某类事件的通知对象，或恢复默认（管理员）",
     po: "采购订单：打开表单，或一行输入如 `/po ACME 100 SKU-1 @ 2.50 到 下周五`；按金额审批",
+    "po plan": "采购计划：根据库存、在途订单和最近 90 天出库，建议向谁买、买多少及原因",
     "po show": "查看采购订单的全部条款，以及你可以进行的操作",
     receive: "按已发送的采购订单收货：验收、注明拒收原因、上架到库位",
     supplier: "查看供应商：联系人、付款条件、交货周期、最近的采购订单",
@@ -220,6 +224,7 @@ export const zhCN: Catalog = {
   ...zhAdmin,
   ...zhPurchasing,
   ...zhReceiving,
+  ...zhPlan,
   lang: {
     changed: "好的，jxc 以后将用简体中文与您交流。",
     usage: "用法：`/jxc lang en` 或 `/jxc lang zh`",

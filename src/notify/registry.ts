@@ -2,6 +2,7 @@ import type { EventType } from "../domain/events.ts";
 import type { Planner } from "./contract.ts";
 import { adjustmentPlanners } from "./planners/adjustments.ts";
 import { approvalPlanners } from "./planners/approvals.ts";
+import { purchasePlanPlanners } from "./planners/purchase-plan.ts";
 import { purchasingPlanners } from "./planners/purchasing.ts";
 
 /**
@@ -13,4 +14,5 @@ export const appPlanners: Record<EventType, Planner> = {
   ...approvalPlanners,
   ...adjustmentPlanners,
   ...purchasingPlanners,
+  ...purchasePlanPlanners,
 };

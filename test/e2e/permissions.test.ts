@@ -30,6 +30,7 @@ const matrix: { command: string; text: string; allowed: readonly Who[] }[] = [
   { command: "/jxc", text: "policy", allowed: ["admin"] },
   { command: "/jxc", text: "budget", allowed: ["admin", "finance_supervisor"] },
   { command: "/po", text: "", allowed: ["admin", "purchasing_clerk", "purchasing_manager"] },
+  { command: "/po", text: "plan", allowed: ["admin", "purchasing_clerk", "purchasing_manager"] },
   {
     command: "/po",
     text: "ACME 1 BOLT-M6 @ 1 by next friday",

@@ -48,4 +48,8 @@ export const defaultRoutes: Record<EventType, readonly RouteTarget[]> = {
   "po.cancelled": ["owner"],
   "po.closed": ["owner"],
   "po.received": ["owner"],
+  // Late deliveries: the author by DM (and the PO's thread); the manager is added after a delay.
+  "po.late": ["owner"],
+  // The weekly plan is shared work: the purchasing channel.
+  "purchase_plan.ready": ["channel:purchasing"],
 };

@@ -1,5 +1,7 @@
+import { holdersOf } from "../../domain/approvals/eligibility.ts";
 import type { EventType } from "../../domain/events.ts";
 import type { PlanContext, Planner, StoredEvent } from "../contract.ts";
+import { directMessage } from "../plan.ts";
 import { documentEventDeliveries } from "./documents.ts";
 
 export const purchasingTemplates = { note: "po.note" } as const;
@@ -15,6 +17,28 @@ function poNote(event: StoredEvent, ctx: PlanContext) {
   );
 }
 
+/**
+ * A late PO: told in its thread and to its author; once escalated, to every purchasing manager
+ * by DM as well (not the author again).
+ */
+function poLate(event: StoredEvent, ctx: PlanContext) {
+  const data = { ...event.payload, event: event.type, actor: event.actor };
+  const owner = typeof event.payload.owner === "string" ? event.payload.owner : undefined;
+  if (event.payload.level !== "manager") {
+    return documentEventDeliveries(ctx.db, event, { template: purchasingTemplates.note, data }, owner);
+  }
+  const inThread = documentEventDeliveries(
+    ctx.db,
+    event,
+    { template: purchasingTemplates.note, data },
+    undefined,
+  );
+  const managers = holdersOf(ctx.db, "purchasing_manager").map((userId) =>
+    directMessage(userId, `manager:${userId}`, purchasingTemplates.note, data),
+  );
+  return [...inThread, ...managers];
+}
+
 export const purchasingPlanners: Record<Extract<EventType, `po.${string}`>, Planner> = {
   "po.created": poNote,
   "po.sent": poNote,
@@ -23,4 +47,5 @@ export const purchasingPlanners: Record<Extract<EventType, `po.${string}`>, Plan
   "po.cancelled": poNote,
   "po.closed": poNote,
   "po.received": poNote,
+  "po.late": poLate,
 };

@@ -1,0 +1,1 @@
+CREATE INDEX `stock_moves_reason_item_idx` ON `stock_moves` (`reason`,`item_id`,`at`,`qty`);
