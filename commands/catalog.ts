@@ -12,6 +12,26 @@ export interface HelpEntry {
 /** Everything a user can type, in the order help shows it. */
 export const helpEntries: readonly HelpEntry[] = [
   { usage: "/stock <sku | barcode | name> [@warehouse]", summary: "stock", permission: "stock.view" },
+  {
+    usage: "/adjust <sku> <±qty> <warehouse>/<bin> <reason> [note]",
+    summary: "adjust",
+    permission: "stock.adjust",
+  },
+  { usage: "/move <sku> <qty> <warehouse>/<bin> to <bin>", summary: "move", permission: "stock.move" },
+  { usage: "/approve", summary: "approve", permission: "approvals.view" },
+  {
+    usage: "/po · /po <supplier> <qty> <sku> @ <price>, … by <date>",
+    summary: "po",
+    permission: "po.create",
+  },
+  { usage: "/po PO-000001", summary: "po show", permission: "po.view" },
+  { usage: "/receive PO-000001 [all [<warehouse>/<bin>]]", summary: "receive", permission: "po.receive" },
+  { usage: "/supplier <code | name>", summary: "supplier", permission: "supplier.view" },
+  {
+    usage: "/supplier add · edit <code> · archive <code>",
+    summary: "supplier edit",
+    permission: "supplier.edit",
+  },
   { usage: "/jxc roles", summary: "jxc roles", permission: "roles.view" },
   { usage: "/jxc role @user add|remove <role>", summary: "jxc role", permission: "roles.manage" },
   {
@@ -20,6 +40,18 @@ export const helpEntries: readonly HelpEntry[] = [
     permission: "catalogue.import",
   },
   { usage: "/jxc check", summary: "jxc check", permission: "stock.check" },
+  { usage: "/jxc policy", summary: "jxc policy", permission: "approvals.policy" },
+  { usage: "/jxc budget <amount>", summary: "jxc budget", permission: "budget.manage" },
+  { usage: "/jxc delegate @user <dates>", summary: "jxc delegate", permission: "approvals.view" },
+  { usage: "/jxc channel", summary: "jxc channel", permission: "channels.view" },
+  { usage: "/jxc channel <department> #channel", summary: "jxc channel set", permission: "channels.manage" },
+  { usage: "/jxc route [<event-type>]", summary: "jxc route", permission: "routing.view" },
+  {
+    usage: "/jxc route <event-type> add|remove <target> · reset",
+    summary: "jxc route edit",
+    permission: "routing.manage",
+  },
+  { usage: "/jxc outbox", summary: "jxc outbox", permission: "outbox.manage" },
   { usage: "/jxc help", summary: "jxc help" },
   { usage: "/jxc lang en|zh", summary: "jxc lang" },
 ];

@@ -1,19 +1,37 @@
 import type { App } from "@slack/bolt";
 import { SlackRouter } from "../src/slack/router.ts";
-import { registerAppHome } from "./app-home.ts";
+import { registerAdjustCommand } from "./adjust/index.ts";
+import { registerApproveCommand } from "./approve/index.ts";
 import { registerCsvImportSubmission } from "./csv-import/submit.ts";
 import type { CommandDeps } from "./deps.ts";
+import { registerAppHome } from "./home/index.ts";
 import { registerJxcCommand } from "./jxc/index.ts";
+import { registerOutboxRetry } from "./jxc/outbox.ts";
+import { registerMoveCommand } from "./move/index.ts";
 import { registerItemPicker } from "./pickers/item-picker.ts";
+import { registerSupplierPicker } from "./pickers/supplier-picker.ts";
+import { registerPoCommand } from "./po/index.ts";
+import { registerPolicyEditing } from "./policy/index.ts";
+import { registerReceiveCommand } from "./receive/index.ts";
 import { registerStockCommand } from "./stock/index.ts";
+import { registerSupplierCommand } from "./supplier/index.ts";
 
 /** Every listener the app has, registered in one place. */
 export function registerListeners(app: App, deps: CommandDeps): void {
   const router = new SlackRouter();
   registerJxcCommand(router, deps);
+  registerOutboxRetry(router, deps);
   registerStockCommand(router, deps);
   registerCsvImportSubmission(router, deps);
   registerItemPicker(router, deps);
+  registerAdjustCommand(router, deps);
+  registerMoveCommand(router, deps);
+  registerApproveCommand(router, deps);
+  registerPoCommand(router, deps);
+  registerReceiveCommand(router, deps);
+  registerSupplierPicker(router, deps);
+  registerSupplierCommand(router, deps);
+  registerPolicyEditing(router, deps);
   registerAppHome(router, deps);
   router.attach(app);
 }

@@ -2,22 +2,52 @@
 export const slashCommands = {
   jxc: "/jxc",
   stock: "/stock",
+  adjust: "/adjust",
+  approve: "/approve",
+  move: "/move",
+  po: "/po",
+  supplier: "/supplier",
+  receive: "/receive",
 } as const;
 
 export const actionIds = {
   stockShare: "stock_share",
   itemPicker: "item_picker",
+  supplierPicker: "supplier_picker",
+  /** Suffixed with the move: po_send, po_hold, … */
+  poMovePrefix: "po_",
   /** Suffixed with an index or offset: action ids must be unique within a message. */
   stockPagePrefix: "stock_page_",
   stockShowPrefix: "stock_show_",
+  approvalApprove: "approval_approve",
+  approvalReject: "approval_reject",
+  adjustmentCancel: "adjustment_cancel",
+  /** Suffixed with the document type. */
+  policyEditPrefix: "policy_edit_",
+  policyTimers: "policy_timers",
+  /** Suffixed with the delivery id. */
+  outboxRetryPrefix: "outbox_retry_",
+  homeRefresh: "home_refresh",
 } as const;
 
 /** Listener patterns for the suffixed action ids above. */
 export const actionPatterns = {
   stockPage: /^stock_page_\d+$/,
   stockShow: /^stock_show_\d+$/,
+  /** Several cards in one /approve list need distinct action ids. */
+  approvalApprove: /^approval_approve(_\d+)?$/,
+  approvalReject: /^approval_reject(_\d+)?$/,
+  policyEdit: /^policy_edit_[a-z_]+$/,
+  outboxRetry: /^outbox_retry_\d+$/,
+  poMove: /^po_(submit|send|hold|resume|close|cancel)$/,
 } as const;
 
 export const callbackIds = {
   csvImport: "csv_import",
+  approvalReject: "approval_reject",
+  policyEdit: "policy_edit",
+  policyTimers: "policy_timers",
+  purchaseOrder: "purchase_order",
+  supplier: "supplier",
+  goodsReceipt: "goods_receipt",
 } as const;

@@ -4,5 +4,7 @@ export * from "./tables/approvals.ts";
 export * from "./tables/catalogue.ts";
 export * from "./tables/notify.ts";
 export * from "./tables/places.ts";
+export * from "./tables/purchasing.ts";
+export * from "./tables/receiving.ts";
 export * from "./tables/stock.ts";
 export * from "./tables/system.ts";

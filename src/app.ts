@@ -2,14 +2,22 @@ import type { App } from "@slack/bolt";
 import type { Hono } from "hono";
 import type { Company } from "../commands/deps.ts";
 import { registerListeners } from "../commands/index.ts";
+import { noticeTemplates } from "../commands/notices/index.ts";
 import { type Db, pingDatabase } from "../db/client.ts";
 import type { SlackMode } from "./config.ts";
 import { ItemSearchIndex } from "./domain/catalogue/search-index.ts";
 import type { Clock } from "./domain/clock.ts";
+import type { EventType } from "./domain/events.ts";
 import { bootstrapAdmins } from "./domain/roles.ts";
 import { createHttpApp } from "./http/server.ts";
 import { HonoSlackReceiver } from "./http/slack-receiver.ts";
 import type { Logger } from "./log.ts";
+import type { Planner, Template } from "./notify/contract.ts";
+import { scheduledJobs } from "./notify/jobs/index.ts";
+import { createNotifier, type NotifierTuning, type OutboxNotifier } from "./notify/notifier.ts";
+import { appPlanners } from "./notify/registry.ts";
+import type { ScheduledJob } from "./notify/scheduled-job.ts";
+import { createScheduler, type Scheduler } from "./notify/scheduler.ts";
 import { type BoltConnection, createBoltApp } from "./slack/create-bolt-app.ts";
 import { createLocaleResolver } from "./slack/locale.ts";
 import { attachLocale } from "./slack/middleware/attach-locale.ts";
@@ -28,11 +36,23 @@ export interface JxcOptions {
   admins: readonly string[];
   /** Tests: answer Slack only after listeners finish. */
   waitForListeners?: boolean;
+  /** The scheduled jobs; default: the app's list in src/notify/jobs/index.ts. */
+  jobs?: readonly ScheduledJob[];
+  /** Tests: their own planners and templates, shorter timings; the app's registry otherwise. */
+  notify?: {
+    planners?: Record<EventType, Planner>;
+    templates?: Record<string, Template>;
+    tuning?: Partial<NotifierTuning>;
+  };
 }
 
 export interface Jxc {
   http: Hono;
   bolt: App;
+  /** Not running until its owner calls start() (main and the sandbox do; tests may call runDue). */
+  scheduler: Scheduler;
+  /** The outbox worker; the caller starts it (main, the sandbox) or drains it (tests). */
+  notifier: OutboxNotifier;
 }
 
 /** Wires the HTTP surface, the Bolt app and every listener; used by main and by the test harness. */
@@ -51,11 +71,25 @@ export function createJxc(options: JxcOptions): Jxc {
     logger,
     lookup: usersInfoLocaleLookup(slack.botToken, slackApiUrl),
   });
+  const notifier = createNotifier({
+    db,
+    clock,
+    logger,
+    company,
+    botToken: slack.botToken,
+    slackApiUrl,
+    locales,
+    planners: options.notify?.planners ?? appPlanners,
+    templates: options.notify?.templates ?? noticeTemplates,
+    ...(options.notify?.tuning ? { tuning: options.notify.tuning } : {}),
+  });
   bolt.use(dedupeEvents({ db, clock }));
   bolt.use(attachLocale({ locales }));
-  registerListeners(bolt, { db, clock, logger, locales, company, itemIndex: ItemSearchIndex.build(db) });
+  const itemIndex = ItemSearchIndex.build(db);
+  registerListeners(bolt, { db, clock, logger, locales, company, itemIndex, notifier });
   const http = createHttpApp({ receiver, version, isDatabaseHealthy: () => pingDatabase(db) });
-  return { http, bolt };
+  const scheduler = createScheduler({ jobs: options.jobs ?? scheduledJobs, db, clock, company, logger });
+  return { http, bolt, scheduler, notifier };
 }
 
 function connect(options: JxcOptions): {

@@ -28,10 +28,15 @@ async function main(): Promise<void> {
     logger.info({ port: info.port, version, mode: config.slack.kind }, "jxc listening");
   });
   if (config.slack.kind === "socket") await jxc.bolt.start();
+  jxc.scheduler.start();
+  jxc.notifier.start();
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "jxc stopping");
+    await jxc.scheduler.stop();
     await jxc.bolt.stop().catch(() => {});
+    // Lets the Slack call in flight finish and be recorded, so the next start has nothing to look up.
+    await jxc.notifier.stop();
     server.close();
     db.$client.close();
     logger.flush();

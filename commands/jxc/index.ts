@@ -7,15 +7,21 @@ import { type SlashRequest, slashCommand } from "../../src/slack/slash-command.t
 import { closestMatch } from "../../src/text/closest-match.ts";
 import type { CommandDeps } from "../deps.ts";
 import { slashCommands } from "../names.ts";
+import { renderPolicies } from "../policy/show.ts";
+import { purchasingBudget } from "./budget.ts";
+import { setChannel, showDepartmentChannels } from "./channel.ts";
 import { checkStock } from "./check.ts";
+import { delegate } from "./delegate.ts";
 import { renderHelp } from "./help.ts";
 import { openImport } from "./import.ts";
 import { changeLanguage } from "./lang.ts";
+import { showOutbox } from "./outbox.ts";
 import { changeRole, showRoles } from "./roles.ts";
+import { editRoute, showRoutes } from "./route.ts";
 
 interface Subcommand {
   /** Checked here, on the server, before the subcommand runs; absent = anyone. */
-  permission?: Permission;
+  permission?: Permission | ((argument: string) => Permission);
   run(
     deps: CommandDeps,
     request: SlashRequest,
@@ -30,7 +36,27 @@ const subcommands: Record<string, Subcommand> = {
   role: { permission: "roles.manage", run: changeRole },
   check: { permission: "stock.check", run: checkStock },
   import: { permission: "catalogue.import", run: openImport },
+  delegate: { permission: "approvals.view", run: delegate },
+  policy: { permission: "approvals.policy", run: (deps, request) => renderPolicies(deps, request.locale) },
+  // Looking is open to every role; changing is for admins, so the permission depends on the words.
+  channel: {
+    permission: (argument) => (argument ? "channels.manage" : "channels.view"),
+    run: (deps, request, argument) =>
+      argument ? setChannel(deps, request, argument) : showDepartmentChannels(deps, request),
+  },
+  route: {
+    permission: (argument) => (wordCount(argument) > 1 ? "routing.manage" : "routing.view"),
+    run: (deps, request, argument) =>
+      wordCount(argument) > 1 ? editRoute(deps, request, argument) : showRoutes(deps, request, argument),
+  },
+  outbox: { permission: "outbox.manage", run: showOutbox },
+  // Spend against budget is for those who set it; purchasing sees it on every PO approval card.
+  budget: { permission: "budget.manage", run: purchasingBudget },
 };
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
 
 /** `/jxc <subcommand>`: help, settings and administration. */
 export function registerJxcCommand(router: SlackRouter, deps: CommandDeps): void {
@@ -40,8 +66,13 @@ export function registerJxcCommand(router: SlackRouter, deps: CommandDeps): void
       const [name = "help", ...rest] = request.text.split(/\s+/).filter(Boolean);
       const subcommand = subcommands[name.toLowerCase()];
       if (!subcommand) return unknownSubcommand(deps, request, name);
-      if (subcommand.permission) requirePermission(deps.db, request.userId, subcommand.permission);
-      return subcommand.run(deps, request, rest.join(" "));
+      const argument = rest.join(" ");
+      const { permission } = subcommand;
+      if (permission) {
+        const needed = typeof permission === "function" ? permission(argument) : permission;
+        requirePermission(deps.db, request.userId, needed);
+      }
+      return subcommand.run(deps, request, argument);
     }),
   );
 }

@@ -57,7 +57,7 @@ export function changeRole(deps: CommandDeps, request: SlashRequest, argument: s
 }
 
 /** A role typed as its code (`purchasing_manager`) or its name in either language (采购经理). */
-function parseRole(input: string): Role {
+export function parseRole(input: string): Role {
   const wanted = input
     .trim()
     .toLowerCase()

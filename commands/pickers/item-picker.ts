@@ -22,8 +22,12 @@ export function itemPickerElement(locale: Locale, actionId: string = actionIds.i
 }
 
 /** Answers the picker's searches by SKU, barcode, name or alias, within Slack's 3 s. */
-export function registerItemPicker(router: SlackRouter, deps: CommandDeps): void {
-  router.suggestion(actionIds.itemPicker, async ({ ack, body, context }) => {
+export function registerItemPicker(
+  router: SlackRouter,
+  deps: CommandDeps,
+  actionId: string = actionIds.itemPicker,
+): void {
+  router.suggestion(actionId, async ({ ack, body, context }) => {
     const locale = localeOf(context);
     // Up to 50 item reads: one read transaction instead of one per statement.
     const found = readSnapshot(deps.db, () => {

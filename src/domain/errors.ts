@@ -21,6 +21,15 @@ export const errorCodes = [
   "LAST_ADMIN",
   "ALREADY_DECIDED",
   "STALE_ACTION",
+  "SELF_APPROVAL",
+  "POLICY_ORDER",
+  "UNKNOWN_DEPARTMENT",
+  "CHANNEL_MENTION_NEEDED",
+  "UNKNOWN_EVENT_TYPE",
+  "UNKNOWN_ROUTE_TARGET",
+  "UNKNOWN_SUPPLIER",
+  "ILLEGAL_TRANSITION",
+  "OVER_RECEIPT",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -36,6 +45,12 @@ export const inputProblems = [
   "unknown_unit",
   "empty",
   "too_long",
+  "incomplete",
+  "not_a_date",
+  "no_such_day",
+  "in_the_past",
+  "ends_before_start",
+  "mismatch",
 ] as const;
 
 export type InputProblem = (typeof inputProblems)[number];

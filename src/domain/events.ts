@@ -9,13 +9,20 @@ import { outboxEvents } from "../../db/schema.ts";
 export const eventTypes = [
   "approval.requested",
   "approval.step_opened",
+  "approval.step_approved",
   "approval.approved",
   "approval.rejected",
+  "approval.cancelled",
   "approval.reminder",
   "approval.escalated",
-  "adjustment.requested",
   "adjustment.posted",
-  "adjustment.rejected",
+  "po.created",
+  "po.sent",
+  "po.held",
+  "po.resumed",
+  "po.cancelled",
+  "po.closed",
+  "po.received",
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

@@ -18,6 +18,34 @@ const rules = {
   ],
   "stock.check": ["admin", "warehouse_supervisor", "finance_supervisor"],
   "catalogue.import": ["admin"],
+  "stock.adjust": ["admin", "warehouse_keeper", "warehouse_supervisor"],
+  "stock.move": ["admin", "warehouse_keeper", "warehouse_supervisor"],
+  "approvals.view": "anyRole",
+  "approvals.policy": ["admin"],
+  // Where notices go is no secret: anyone with a role may look; only admins change it.
+  "channels.view": "anyRole",
+  "channels.manage": ["admin"],
+  "routing.view": "anyRole",
+  "routing.manage": ["admin"],
+  "outbox.manage": ["admin"],
+  // Purchasing: clerks write POs and send approved ones; managers hold, resume, close and cancel.
+  "po.view": [
+    "admin",
+    "purchasing_clerk",
+    "purchasing_manager",
+    "warehouse_keeper",
+    "warehouse_supervisor",
+    "accountant",
+    "finance_supervisor",
+  ],
+  "po.create": ["admin", "purchasing_clerk", "purchasing_manager"],
+  "po.send": ["admin", "purchasing_clerk", "purchasing_manager"],
+  "po.manage": ["admin", "purchasing_manager"],
+  "po.receive": ["admin", "warehouse_keeper", "warehouse_supervisor"],
+  "supplier.view": "anyRole",
+  "supplier.edit": ["admin", "purchasing_clerk", "purchasing_manager"],
+  "supplier.archive": ["admin", "purchasing_manager"],
+  "budget.manage": ["admin", "finance_supervisor"],
 } as const satisfies Record<string, "anyRole" | readonly Role[]>;
 
 export type Permission = keyof typeof rules;

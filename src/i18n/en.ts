@@ -1,6 +1,13 @@
 import type { ErrorCode, ErrorParams, InputProblem } from "../domain/errors.ts";
+import { type EventType, eventTypes } from "../domain/events.ts";
 import type { ImportKind } from "../domain/import/report.ts";
-import type { Role } from "../domain/roles.ts";
+import type { PurchaseOrderStatus } from "../domain/purchasing/states.ts";
+import { type Role, roles } from "../domain/roles.ts";
+import { type Department, departments } from "../domain/routing/departments.ts";
+import { enAdmin } from "./en-admin.ts";
+import { enApprovals } from "./en-approvals.ts";
+import { enPurchasing, poActionNames, poStatusNames } from "./en-purchasing.ts";
+import { enReceiving } from "./en-receiving.ts";
 import { roleList } from "./role-list.ts";
 
 type ErrorText = (p: ErrorParams) => string;
@@ -15,6 +22,12 @@ const problems: Record<InputProblem, string> = {
   unknown_unit: "that unit is not one of this item's units",
   empty: "it is empty",
   too_long: "it is too long",
+  incomplete: "give both an amount and a role, or neither",
+  not_a_date: "it is not a date jxc understands (try 2026-12-05, 12/5, next friday, 下周五 or 月底)",
+  no_such_day: "that day is not on the calendar",
+  in_the_past: "that day has already passed",
+  ends_before_start: "it ends before it starts",
+  mismatch: "accepted + rejected must equal received",
 };
 const roleNames: Record<Role, string> = {
   admin: "Admin",
@@ -27,6 +40,31 @@ const roleNames: Record<Role, string> = {
   accountant: "Accountant",
   finance_supervisor: "Finance supervisor",
 };
+const departmentNames: Record<Department, string> = {
+  purchasing: "Purchasing",
+  warehouse: "Warehouse",
+  sales: "Sales",
+  finance: "Finance",
+};
+const eventNames: Record<EventType, string> = {
+  "approval.requested": "a document was sent for approval",
+  "approval.step_opened": "an approval moved on to its next approver",
+  "approval.step_approved": "one tier of an approval was approved",
+  "approval.approved": "a document was approved",
+  "approval.rejected": "a document was rejected",
+  "approval.cancelled": "a request for approval was withdrawn",
+  "approval.reminder": "an approval has waited too long",
+  "approval.escalated": "a waiting approval was escalated",
+  "adjustment.posted": "a stock adjustment was posted to the ledger",
+  "po.created": "a purchase order was created",
+  "po.sent": "a purchase order was sent to its supplier",
+  "po.held": "a purchase order was put on hold",
+  "po.resumed": "a purchase order on hold was resumed",
+  "po.cancelled": "a purchase order was cancelled",
+  "po.closed": "a purchase order was closed",
+  "po.received": "goods were received against a purchase order",
+};
+const codes = (values: readonly string[]) => values.map((v) => `\`${v}\``).join(", ");
 const why = (p: ErrorParams) =>
   typeof p.problem === "string" && p.problem in problems ? `: ${problems[p.problem as InputProblem]}` : "";
 
@@ -56,9 +94,30 @@ export const en = {
     DUPLICATE: (p) => `${p.what} \`${p.key}\` already exists.`,
     ALREADY_DECIDED: (p) => `Already decided${p.by ? ` by <@${p.by}>` : ""}.`,
     STALE_ACTION: () => "This message is out of date; nothing was changed.",
+    SELF_APPROVAL: () => "You cannot approve or reject your own request; another approver will decide.",
+    POLICY_ORDER: (p) =>
+      p.tier === 0
+        ? "Escalation must come after the reminder."
+        : `Tier ${p.tier} must start at a higher amount than the tier before it.`,
+    UNKNOWN_DEPARTMENT: (p) => `\`${p.input}\` is not a department. Departments: ${codes(departments)}.`,
+    CHANNEL_MENTION_NEEDED: (p) =>
+      p.input
+        ? `\`${p.input}\` reached jxc as plain text, without the channel's id. Type # and pick the channel from Slack's list so it turns into a link, e.g. \`/jxc channel warehouse #warehouse\`.`
+        : "Name the channel: type # and pick it from Slack's list, e.g. `/jxc channel warehouse #warehouse`.",
+    UNKNOWN_EVENT_TYPE: (p) => `\`${p.input}\` is not an event type. Event types: ${codes(eventTypes)}.`,
+    UNKNOWN_ROUTE_TARGET: (p) =>
+      `\`${p.input}\` is not a target. Targets: \`owner\` (the requester), \`role:<role>\` (roles: ${codes(roles)}) or \`channel:<department>\` (departments: ${codes(departments)}).`,
+    UNKNOWN_SUPPLIER: (p) =>
+      `No supplier matches \`${p.query}\`${p.suggestions ? `. Did you mean ${p.suggestions}?` : "."} Add one with \`/supplier add\`.`,
+    ILLEGAL_TRANSITION: (p) =>
+      `${p.number} is ${p.status ? (poStatusNames[p.status as PurchaseOrderStatus] ?? p.status) : "in another state"} now, so it cannot be ${poActionNames[p.action as keyof typeof poActionNames] ?? p.action}; nothing was changed.`,
+    OVER_RECEIPT: (p) =>
+      `${p.sku}: ${p.ordered} ordered, ${p.already} already accepted; at most ${p.most} more may be accepted (over-receipt tolerance ${p.pct}%). Nothing was received: accept only up to that, or ask purchasing for a new PO for the rest.`,
   } satisfies Record<ErrorCode, ErrorText>,
   problems,
   roleNames,
+  departmentNames,
+  eventNames,
   generic: {
     unexpected: (p: { ref: string }) =>
       `Something went wrong on our side and nothing was changed. Please try again; if it keeps happening, give your admin this reference: \`${p.ref}\`.`,
@@ -74,12 +133,28 @@ export const en = {
   },
   commands: {
     stock: "Stock on hand, reserved and available, by warehouse and bin",
+    adjust: "Record damaged, lost or found stock; large adjustments wait for the warehouse supervisor",
+    move: "Move stock between bins or warehouses (its value moves with it)",
+    approve: "What waits for your approval, with Approve and Reject buttons",
+    "jxc delegate": "Let someone decide your approvals while you are away, e.g. `next week`",
+    "jxc policy": "Who approves what, from which amount, and how long before reminders (admins)",
     "jxc roles": "Who holds which role",
     "jxc role": "Give or take away a role (admins)",
     "jxc import": "Import a CSV file of items, opening stock, suppliers or customers (admins)",
     "jxc check": "Rebuild stock balances from the ledger and report any difference",
+    "jxc channel": "Which channel each department's notices go to",
+    "jxc channel set": "Set a department's channel (admins)",
+    "jxc route": "Who hears of each kind of event",
+    "jxc route edit": "Change who hears of an event, or go back to the default (admins)",
+    po: "Purchase orders: a form, or one line like `/po ACME 100 SKU-1 @ 2.50 by next friday`; approval by amount",
+    "po show": "Show a purchase order with all its terms, and the moves you may make",
+    receive: "Receive goods against a sent PO: inspect, reject with a reason, put away into bins",
+    supplier: "Show a supplier: contacts, terms, lead time, recent POs",
+    "supplier edit": "Add, edit or archive a supplier",
+    "jxc budget": "The monthly purchasing budget shown on PO approvals (admins, finance supervisor)",
     "jxc help": "Show this help",
     "jxc lang": "Choose your language: `en` (English) or `zh` (简体中文)",
+    "jxc outbox": "How the app's messages are getting out; retry the ones that failed (admins)",
   },
   stock: {
     onHand: "On hand",
@@ -178,6 +253,10 @@ export const en = {
     didNotHave: (p: { user: string; role: string }) => `<@${p.user}> was not ${p.role}; nothing changed.`,
     usage: "Usage: `/jxc role @user add <role>` or `/jxc role @user remove <role>`",
   },
+  ...enApprovals,
+  ...enAdmin,
+  ...enPurchasing,
+  ...enReceiving,
   lang: {
     changed: "Done — jxc will talk to you in English.",
     usage: "Usage: `/jxc lang en` or `/jxc lang zh`",

@@ -1,7 +1,14 @@
 import type { ErrorParams, InputProblem } from "../domain/errors.ts";
-import type { Role } from "../domain/roles.ts";
+import { type EventType, eventTypes } from "../domain/events.ts";
+import type { PurchaseOrderStatus } from "../domain/purchasing/states.ts";
+import { type Role, roles } from "../domain/roles.ts";
+import { type Department, departments } from "../domain/routing/departments.ts";
 import type { Catalog } from "./en.ts";
 import { roleList } from "./role-list.ts";
+import { zhAdmin } from "./zh-cn-admin.ts";
+import { zhApprovals } from "./zh-cn-approvals.ts";
+import { zhPoActionNames, zhPoStatusNames, zhPurchasing } from "./zh-cn-purchasing.ts";
+import { zhReceiving } from "./zh-cn-receiving.ts";
 
 const problems: Record<InputProblem, string> = {
   not_a_number: "不是数字",
@@ -13,6 +20,12 @@ const problems: Record<InputProblem, string> = {
   unknown_unit: "该商品没有这个单位",
   empty: "不能为空",
   too_long: "内容过长",
+  incomplete: "金额和角色需同时填写或同时留空",
+  not_a_date: "无法识别为日期（可以输入 2026-12-05、12月5日、下周五、月底 或 next friday）",
+  no_such_day: "日历上没有这一天",
+  in_the_past: "该日期已经过去",
+  ends_before_start: "结束日期早于开始日期",
+  mismatch: "合格数 + 拒收数 必须等于实收数",
 };
 const roleNames: Record<Role, string> = {
   admin: "管理员",
@@ -25,6 +38,31 @@ const roleNames: Record<Role, string> = {
   accountant: "会计",
   finance_supervisor: "财务主管",
 };
+const departmentNames: Record<Department, string> = {
+  purchasing: "采购",
+  warehouse: "仓库",
+  sales: "销售",
+  finance: "财务",
+};
+const eventNames: Record<EventType, string> = {
+  "approval.requested": "单据提交审批",
+  "approval.step_opened": "审批转到下一位审批人",
+  "approval.step_approved": "审批的一级已通过",
+  "approval.approved": "单据审批通过",
+  "approval.rejected": "单据被驳回",
+  "approval.cancelled": "审批申请已撤回",
+  "approval.reminder": "审批等待过久",
+  "approval.escalated": "等待中的审批已升级",
+  "adjustment.posted": "库存调整已记账",
+  "po.created": "采购订单已创建",
+  "po.sent": "采购订单已发送给供应商",
+  "po.held": "采购订单已暂停",
+  "po.resumed": "暂停的采购订单已恢复",
+  "po.cancelled": "采购订单已取消",
+  "po.closed": "采购订单已关闭",
+  "po.received": "采购订单已收货",
+};
+const codes = (values: readonly string[]) => values.map((v) => `\`${v}\``).join("、");
 const why = (p: ErrorParams) =>
   typeof p.problem === "string" && p.problem in problems ? `：${problems[p.problem as InputProblem]}` : "";
 
@@ -54,9 +92,29 @@ export const zhCN: Catalog = {
     DUPLICATE: (p) => `${p.what} \`${p.key}\` 已存在。`,
     ALREADY_DECIDED: (p) => `已处理${p.by ? `（由 <@${p.by}> 决定）` : ""}。`,
     STALE_ACTION: () => "此消息已过期，未做任何更改。",
+    SELF_APPROVAL: () => "不能审批自己提交的申请，将由其他审批人决定。",
+    POLICY_ORDER: (p) =>
+      p.tier === 0 ? "升级时间必须晚于提醒时间。" : `第 ${p.tier} 级的起始金额必须高于上一级。`,
+    UNKNOWN_DEPARTMENT: (p) =>
+      `\`${p.input}\` 不是部门。部门：${codes(Object.values(departmentNames))}（或 ${codes(departments)}）。`,
+    CHANNEL_MENTION_NEEDED: (p) =>
+      p.input
+        ? `\`${p.input}\` 是以纯文本发送的，没有频道 ID。请输入 # 并从 Slack 的列表中选择频道，使其变成链接，例如 \`/jxc channel 仓库 #warehouse\`。`
+        : "请指定频道：输入 # 并从 Slack 的列表中选择，例如 `/jxc channel 仓库 #warehouse`。",
+    UNKNOWN_EVENT_TYPE: (p) => `\`${p.input}\` 不是事件类型。事件类型：${codes(eventTypes)}。`,
+    UNKNOWN_ROUTE_TARGET: (p) =>
+      `\`${p.input}\` 不是有效的通知对象。可用：\`owner\`（申请人）、\`role:<角色>\`（角色：${codes(roles)}）或 \`channel:<部门>\`（部门：${codes(departments)}）。`,
+    UNKNOWN_SUPPLIER: (p) =>
+      `没有供应商匹配 \`${p.query}\`${p.suggestions ? `。你是不是要找 ${p.suggestions}？` : "。"}可用 \`/supplier add\` 新建。`,
+    ILLEGAL_TRANSITION: (p) =>
+      `${p.number} 当前${p.status ? (zhPoStatusNames[p.status as PurchaseOrderStatus] ?? p.status) : "处于其他状态"}，不能${zhPoActionNames[p.action as keyof typeof zhPoActionNames] ?? p.action}；未作任何更改。`,
+    OVER_RECEIPT: (p) =>
+      `${p.sku}：订购 ${p.ordered}，已验收 ${p.already}；最多还能验收 ${p.most}（超收容差 ${p.pct}%）。未收货：请只验收到该数量，其余请采购另开订单。`,
   },
   problems,
   roleNames,
+  departmentNames,
+  eventNames,
   generic: {
     unexpected: (p) => `系统出错，未做任何更改。请重试；如果问题持续，请把此编号告诉管理员：\`${p.ref}\`。`,
   },
@@ -70,12 +128,28 @@ export const zhCN: Catalog = {
   },
   commands: {
     stock: "查询库存：按仓库和库位显示在库、预留和可用数量",
+    adjust: "登记损坏、丢失或盘盈的库存；金额较大的调整需仓库主管审批",
+    move: "在库位或仓库之间移库（金额随之转移）",
+    approve: "等待你审批的事项，可直接批准或驳回",
+    "jxc delegate": "外出期间请他人代你审批，例如 `下周`",
+    "jxc policy": "审批规则：谁审批、从多少金额起、多久提醒（管理员）",
     "jxc roles": "查看各角色成员",
     "jxc role": "分配或取消角色（管理员）",
     "jxc import": "导入商品、期初库存、供应商或客户 CSV 文件（管理员）",
     "jxc check": "根据库存流水重新核对库存余额并报告差异",
+    "jxc channel": "查看各部门的通知频道",
+    "jxc channel set": "设置部门的通知频道（管理员）",
+    "jxc route": "查看每类事件通知谁",
+    "jxc route edit": "修改某类事件的通知对象，或恢复默认（管理员）",
+    po: "采购订单：打开表单，或一行输入如 `/po ACME 100 SKU-1 @ 2.50 到 下周五`；按金额审批",
+    "po show": "查看采购订单的全部条款，以及你可以进行的操作",
+    receive: "按已发送的采购订单收货：验收、注明拒收原因、上架到库位",
+    supplier: "查看供应商：联系人、付款条件、交货周期、最近的采购订单",
+    "supplier edit": "新建、编辑或归档供应商",
+    "jxc budget": "采购审批卡片上显示的月度采购预算（管理员、财务主管）",
     "jxc help": "显示本帮助",
     "jxc lang": "选择语言：`en`（English）或 `zh`（简体中文）",
+    "jxc outbox": "查看本应用消息的发送情况，重试发送失败的消息（管理员）",
   },
   stock: {
     onHand: "在库",
@@ -142,6 +216,10 @@ export const zhCN: Catalog = {
     didNotHave: (p) => `<@${p.user}> 原本不是${p.role}，未做更改。`,
     usage: "用法：`/jxc role @用户 add <角色>` 或 `/jxc role @用户 remove <角色>`",
   },
+  ...zhApprovals,
+  ...zhAdmin,
+  ...zhPurchasing,
+  ...zhReceiving,
   lang: {
     changed: "好的，jxc 以后将用简体中文与您交流。",
     usage: "用法：`/jxc lang en` 或 `/jxc lang zh`",

@@ -28,6 +28,8 @@ export interface RenderContext {
   clock: Clock;
   company: Company;
   locale: Locale;
+  /** Who the delivery goes to: a channel id, or the user whose DM or Home tab it is. */
+  recipient: string;
 }
 
 /**
@@ -36,20 +38,63 @@ export interface RenderContext {
  */
 export type Template = (data: Record<string, unknown>, ctx: RenderContext) => RenderedMessage;
 
-/** One message owed because of an event; the dispatcher stores it as a delivery row. */
-export interface PlannedDelivery {
-  /** Unique within the event; with the event id it forms the dedupe key. */
+/**
+ * What a planner may read. `db` is the dispatcher's own connection with the event's
+ * transaction open on it, so reads see exactly what the deliveries will be stored with.
+ */
+export interface PlanContext {
+  db: Db;
+  clock: Clock;
+  company: Company;
+}
+
+/**
+ * Turns one event into the messages it owes. Runs inside the dispatcher's transaction,
+ * synchronously, and only reads: the dispatcher writes what it returns.
+ */
+export type Planner = (event: StoredEvent, ctx: PlanContext) => PlannedDelivery[];
+
+/**
+ * A document whose story is told in one channel thread. The first event that names it
+ * posts `card` as the thread's parent in the channel (its own message is not posted: the
+ * card already says it); every later event posts its message as a reply in that thread and
+ * rewrites the card, so the parent always shows the document's current status.
+ */
+export interface DocumentThreadRef {
+  docType: string;
+  docId: number;
+  card: { template: string; data: Record<string, unknown> };
+}
+
+interface PlannedBase {
+  /** Unique within the event; with the event id it forms the dedupe key. Keys starting with `#` are reserved. */
   key: string;
-  kind: "post" | "update" | "home";
-  /** Channel id, or user id (a DM for post/update, the Home tab for home). */
-  target: string;
   template: string;
   data: Record<string, unknown>;
-  /** Post as a reply in this document's thread ("adjustment:12"). */
-  threadKey?: string;
-  /** For `update`: the delivery id whose message is rewritten. */
-  updatesDeliveryId?: number;
 }
+
+/** A new message: to a channel id, or to a user id (their DM with the app). */
+export interface PlannedPost extends PlannedBase {
+  kind: "post";
+  /** Channel or user id. With `thread`, the channel that hosts the thread when this event opens it. */
+  target: string;
+  thread?: DocumentThreadRef;
+}
+
+/** Rewrites a message an earlier delivery posted (e.g. an approval DM once decided). */
+export interface PlannedUpdate extends PlannedBase {
+  kind: "update";
+  updatesDeliveryId: number;
+}
+
+/** Republishes a user's Home tab; only the newest pending one per user is sent. */
+export interface PlannedHome extends PlannedBase {
+  kind: "home";
+  target: string;
+}
+
+/** One message owed because of an event; the dispatcher stores it as a delivery row. */
+export type PlannedDelivery = PlannedPost | PlannedUpdate | PlannedHome;
 
 /** Lets request handlers wake the delivery worker after a change instead of waiting for its poll. */
 export interface Notifier {

@@ -8,12 +8,21 @@ export interface DeclaredCommand {
   command: string;
   description: string;
   usageHint: string;
+  /** Slack turns typed #channels and @people into `<#C…|name>` / `<@U…|name>` for these. */
+  shouldEscape: boolean;
 }
 
 const manifestSchema = z.object({
   features: z.object({
     slash_commands: z
-      .array(z.object({ command: z.string(), description: z.string(), usage_hint: z.string().optional() }))
+      .array(
+        z.object({
+          command: z.string(),
+          description: z.string(),
+          usage_hint: z.string().optional(),
+          should_escape: z.boolean().optional(),
+        }),
+      )
       .default([]),
   }),
 });
@@ -30,5 +39,6 @@ export function declaredSlashCommands(path = manifestPath): DeclaredCommand[] {
     command: entry.command,
     description: entry.description,
     usageHint: entry.usage_hint ?? "",
+    shouldEscape: entry.should_escape ?? false,
   }));
 }

@@ -66,6 +66,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalSandbox> {
     company: options.company,
     admins: options.admins,
   });
+  jxc.notifier.start();
 
   // The routes need the port (the page's requests go to our own /slack/events), so the server
   // answers 503 for the instant between listening and having them.
@@ -84,6 +85,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalSandbox> {
   const acts = new UserActs(emulator, new SlackRequests(link, emulator), commands);
   registerSandboxRoutes(http, { db, emulator, commands, acts });
   handle = (request) => http.fetch(request);
+  jxc.scheduler.start();
 
   return {
     url: `http://${pageHost(options.host)}:${port}/`,
@@ -93,11 +95,13 @@ export async function startLocal(options: LocalOptions): Promise<LocalSandbox> {
     jxc,
     loadedDemo,
     async stop() {
+      await jxc.scheduler.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // The page's live stream would otherwise hold close() open.
         if ("closeAllConnections" in server) server.closeAllConnections();
       });
+      await jxc.notifier.stop();
       await emulator.stop();
       db.$client.close();
     },

@@ -4,6 +4,7 @@ import { isJxcError } from "../domain/errors.ts";
 import { describeError, type Locale, messages } from "../i18n/index.ts";
 import type { Logger } from "../log.ts";
 import { type EphemeralReply, toEphemeral } from "./blocks.ts";
+import { botMembership, type ChannelMembership } from "./channel-membership.ts";
 import { localeOf } from "./middleware/attach-locale.ts";
 
 /** What a slash-command handler sees: the parsed request, never Bolt's raw arguments. */
@@ -16,6 +17,8 @@ export interface SlashRequest {
   requestId: string;
   /** Opens a modal on this command's trigger (single use, valid for 3 s). */
   openModal(view: ModalView): Promise<void>;
+  /** Whether jxc can post in a channel (asks Slack, briefly; "unknown" when Slack does not say). */
+  botMembership(channelId: string): Promise<ChannelMembership>;
 }
 
 /** A reply for the user, or nothing when the command answered by opening a modal. */
@@ -39,6 +42,7 @@ export function slashCommand(logger: Logger, handler: SlashHandler): Middleware<
       openModal: async (view) => {
         await client.views.open({ trigger_id: command.trigger_id, view });
       },
+      botMembership: (channelId) => botMembership(client, channelId, logger),
     };
     let reply: EphemeralReply | undefined;
     try {

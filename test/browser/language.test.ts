@@ -26,7 +26,7 @@ describeInBrowser("the sandbox page: languages and the App Home tab", { timeout:
 
   it("publishes the App Home tab in the user's language when it is opened", async () => {
     await t.page.locator("#sidebar").getByRole("button", { name: /jxc/ }).click();
-    await t.page.locator(".home-view", { hasText: "jxc — 进销存" }).waitFor();
+    await t.page.locator(".home-view", { hasText: "jxc — 我的工作" }).waitFor();
     await t.screenshot("app-home-zh");
   });
 

@@ -60,7 +60,16 @@ describe("local mode: the sandbox server", () => {
       roles: ["仓管员"],
       language: "中文",
     });
-    expect(view.commands.map((c) => c.command)).toEqual(["/jxc", "/stock"]);
+    expect(view.commands.map((c) => c.command)).toEqual([
+      "/jxc",
+      "/stock",
+      "/adjust",
+      "/move",
+      "/approve",
+      "/po",
+      "/receive",
+      "/supplier",
+    ]);
   });
 
   it("refuses acts from pages that are not its own (no sandbox header)", async () => {
@@ -92,6 +101,17 @@ describe("local mode: the sandbox server", () => {
     });
     const nowhere = await api("command", { user: keeper.id, channel: "C0NOWHERE", text: "/stock x" });
     expect(await nowhere.json()).toEqual({ ok: false, error: "No such channel." });
+  });
+
+  it("routes the demo departments to their channels, and escapes a typed #channel as Slack does", async () => {
+    await api("command", { user: admin.id, channel: "C0JXCGENERAL", text: "/jxc channel" });
+    const listed = (await workspace(admin.id)).messages.filter((m) => m.ephemeral).at(-1)?.text ?? "";
+    expect(listed).toContain("*Warehouse* `warehouse` — <#C0WAREHOUSE>");
+    expect(listed).toContain("*Finance* `finance` — <#C0FINANCE>");
+    await api("command", { user: admin.id, channel: "C0JXCGENERAL", text: "/jxc channel sales #general" });
+    const set = (await workspace(admin.id)).messages.filter((m) => m.ephemeral).at(-1)?.text ?? "";
+    expect(set).toBe("Done — Sales notices now go to <#C0JXCGENERAL>.");
+    await api("command", { user: admin.id, channel: "C0JXCGENERAL", text: "/jxc channel sales #sales" });
   });
 
   it("lets people act only on their own modals", async () => {

@@ -36,3 +36,39 @@ export async function importViaSlack(
   const update = t.emulator.calls("views.update").findLast((call) => call.args.view_id === modal.id);
   return { modalText: JSON.stringify(update?.args.view ?? {}), dmText: dm.text ?? "" };
 }
+
+/**
+ * A button click Slack would never send (the message is not the clicker's, or the button was
+ * never shown to them): what an attacker can still post, so the server must check it.
+ */
+export async function forgeButtonClick(
+  t: TestApp,
+  click: { userId: string; channel: string; actionId: string; value: string },
+): Promise<{ status: number; answers: Record<string, unknown>[] }> {
+  const responseUrl = t.emulator.createResponseUrl({ channel: click.channel, userId: click.userId });
+  const payload = {
+    type: "block_actions",
+    user: { id: click.userId, username: click.userId, name: click.userId, team_id: t.emulator.teamId },
+    api_app_id: t.emulator.apiAppId,
+    token: "legacy",
+    team: { id: t.emulator.teamId, domain: t.emulator.teamDomain },
+    channel: { id: click.channel, name: click.channel.toLowerCase() },
+    container: { type: "message", message_ts: "1.000001", channel_id: click.channel, is_ephemeral: true },
+    trigger_id: t.emulator.createTriggerId(click.userId),
+    response_url: responseUrl,
+    actions: [
+      {
+        action_id: click.actionId,
+        block_id: "forged",
+        type: "button",
+        value: click.value,
+        text: { type: "plain_text", text: "forged" },
+        action_ts: "1.2",
+      },
+    ],
+  };
+  const response = await t.driver.post(`payload=${encodeURIComponent(JSON.stringify(payload))}`, {
+    contentType: "application/x-www-form-urlencoded",
+  });
+  return { status: response.status, answers: t.emulator.responseUrlPosts(responseUrl).map((p) => p.body) };
+}

@@ -200,6 +200,22 @@ describe("failures and rate limits", () => {
     await expect(client.users.info({ user: "U0BOB" })).resolves.toMatchObject({ ok: true });
   });
 
+  it("holds an answer after storing the message, or before acting at all", async () => {
+    emulator.holdNext("chat.postMessage");
+    emulator.holdNext("chat.postMessage", { accept: false });
+    const accepted = client.chat.postMessage({ channel: "C1", text: "kept" });
+    await emulator.waitFor(() => emulator.heldCount() === 1);
+    expect(emulator.messages("C1").map((message) => message.text)).toEqual(["kept"]);
+    const refused = client.chat
+      .postMessage({ channel: "C1", text: "never" })
+      .catch((caught: unknown) => caught);
+    await emulator.waitFor(() => emulator.heldCount() === 2);
+    emulator.releaseHeld();
+    await expect(accepted).resolves.toMatchObject({ ok: true });
+    expect(await refused).toBeInstanceOf(WebAPIPlatformError);
+    expect(emulator.messages("C1").map((message) => message.text)).toEqual(["kept"]);
+  });
+
   it("paces chat.postMessage per channel when asked to", async () => {
     emulator.enforceChannelRate(true);
     for (let index = 0; index < 3; index += 1)

@@ -1,6 +1,9 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
 import { suppliers } from "../../../db/schema.ts";
+import { writeAudit } from "../audit.ts";
+import type { Clock } from "../clock.ts";
+import { JxcError } from "../errors.ts";
 import { type KeyedTable, upsertKeyedRow } from "./keyed-row.ts";
 import { runAtomically } from "./sql.ts";
 import { maxCodeLength, optionalText, optionalWholeNumber, requireText } from "./validate.ts";
@@ -63,4 +66,33 @@ export function upsertSupplier(
 /** Looks a supplier up by the code people type, ignoring case. */
 export function findSupplierByCode(db: Db, code: string): typeof suppliers.$inferSelect | undefined {
   return db.select().from(suppliers).where(sql`${suppliers.code} = ${code.trim()} collate nocase`).get();
+}
+
+/** Archives a supplier (purchasing manager, admin): it stays on old POs but new ones cannot use it. */
+export function archiveSupplier(
+  db: Db,
+  clock: Clock,
+  input: { code: string; userId: string },
+): { changed: boolean } {
+  return db.transaction((tx) => {
+    const supplier = tx
+      .select()
+      .from(suppliers)
+      .where(sql`${suppliers.code} = ${input.code.trim()} collate nocase`)
+      .get();
+    if (!supplier) throw new JxcError("UNKNOWN_SUPPLIER", { query: input.code }, "supplier");
+    if (supplier.archived) return { changed: false };
+    const at = clock.now();
+    tx.update(suppliers).set({ archived: true, updatedAt: at }).where(eq(suppliers.id, supplier.id)).run();
+    writeAudit(tx, {
+      actor: input.userId,
+      action: "supplier.archive",
+      entity: "supplier",
+      entityId: String(supplier.id),
+      before: { archived: false },
+      after: { archived: true },
+      at,
+    });
+    return { changed: true };
+  });
 }

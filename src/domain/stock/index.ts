@@ -1,5 +1,11 @@
 // The stock ledger's public face: documents and commands import from here.
-export { type AdjustReason, type AdjustStockInput, adjustStock } from "./adjust.ts";
+export {
+  type AdjustReason,
+  type AdjustStockInput,
+  adjustStock,
+  checkAdjustment,
+  postAdjustment,
+} from "./adjust.ts";
 export { type BalanceDifference, checkBalances, type ValuationDifference } from "./check.ts";
 export { availableQty, getItemStock, type ItemStock, type LocationStock } from "./item-stock.ts";
 export { issueStock, receiveStock, returnFromCustomer, returnToSupplier } from "./moves.ts";

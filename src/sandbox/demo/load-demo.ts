@@ -3,6 +3,7 @@ import { items } from "../../../db/schema.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { importCsvFiles } from "../../domain/import/import-csv.ts";
 import { bootstrapAdmins, grantRole } from "../../domain/roles.ts";
+import { departments, setDepartmentChannel } from "../../domain/routing/departments.ts";
 import type { SlackEmulator } from "../emulator/slack-emulator.ts";
 import { demoImportFiles } from "./demo-csv.ts";
 import { demoAdmin, demoChannels, demoUsers } from "./demo-people.ts";
@@ -18,6 +19,11 @@ export function loadDemoCompany(db: Db, clock: Clock, options: { currency: strin
   for (const user of demoUsers) {
     if (user.id !== demoAdmin.id)
       grantRole(db, clock, { actor: demoAdmin.id, userId: user.id, role: user.role });
+  }
+  // Each department's alerts go to its channel of the same name, as an admin would set them.
+  for (const department of departments) {
+    const channel = demoChannels.find((candidate) => candidate.name === department);
+    if (channel) setDepartmentChannel(db, clock, { actor: demoAdmin.id, department, channelId: channel.id });
   }
   const reports = importCsvFiles(db, clock, demoImportFiles(), {
     userId: demoAdmin.id,

@@ -18,6 +18,15 @@ export function errorAnswer(error: string, extra: Record<string, unknown> = {}):
   return { body: { ok: false, error, ...extra } };
 }
 
+/**
+ * Slack's answer when the bot writes to or reads a channel it is not in (a bot token without
+ * chat:write.public); a private channel it is not in stays invisible to it, as in Slack.
+ */
+export function notMemberAnswer(state: EmulatorState, channel: string): ApiAnswer | undefined {
+  if (state.botIsMember(channel)) return undefined;
+  return errorAnswer(channel.startsWith("G") ? "channel_not_found" : "not_in_channel");
+}
+
 /** Slack's answer when a method is called too often. */
 export const RATE_LIMITED: ApiAnswer = {
   status: 429,
@@ -83,6 +92,8 @@ const postMessage: MethodHandler = (state, args) => {
   const channelArg = stringArg(args.channel);
   if (!channelArg) return errorAnswer("channel_not_found");
   const channel = state.resolveChannel(channelArg);
+  const outside = notMemberAnswer(state, channel);
+  if (outside) return outside;
   if (!state.admitChannelPost(channel)) return RATE_LIMITED;
   const content = parseMessageContent(args, "new");
   if (isAnswer(content)) return content;
@@ -108,6 +119,8 @@ const postEphemeral: MethodHandler = (state, args) => {
   if (!channelArg) return errorAnswer("channel_not_found");
   const user = stringArg(args.user);
   if (!user) return errorAnswer("user_not_found");
+  const outside = notMemberAnswer(state, state.resolveChannel(channelArg));
+  if (outside) return outside;
   const content = parseMessageContent(args, "new");
   if (isAnswer(content)) return content;
   const stored: StoredMessage = {

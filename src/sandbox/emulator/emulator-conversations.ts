@@ -1,4 +1,4 @@
-import { errorAnswer, type MethodHandler, okAnswer } from "./emulator-chat.ts";
+import { errorAnswer, type MethodHandler, notMemberAnswer, okAnswer } from "./emulator-chat.ts";
 import { isTruthyArg, stringArg, toSlackMessage } from "./emulator-format.ts";
 import type { EmulatorState } from "./emulator-state.ts";
 import type { StoredMessage } from "./emulator-types.ts";
@@ -13,6 +13,9 @@ function channelInfo(state: EmulatorState, id: string): Record<string, unknown> 
     return { id, is_im: true, is_channel: false, is_private: true, user: id.slice(1), is_member: true };
   }
   if (!/^[CG][A-Z0-9]+$/.test(id)) return undefined;
+  const isMember = state.botIsMember(id);
+  // A private channel the bot is not in does not exist as far as the bot can tell.
+  if (id.startsWith("G") && !isMember) return undefined;
   return {
     id,
     name: state.channelNames.get(id) ?? id.toLowerCase(),
@@ -21,7 +24,7 @@ function channelInfo(state: EmulatorState, id: string): Record<string, unknown> 
     is_im: false,
     is_private: id.startsWith("G"),
     is_archived: false,
-    is_member: true,
+    is_member: isMember,
   };
 }
 
@@ -77,15 +80,18 @@ const info: MethodHandler = (state, args) => {
 const join: MethodHandler = (state, args) => {
   const channel = requireChannel(state, args);
   const details = channel ? channelInfo(state, channel) : undefined;
-  if (!details) return errorAnswer("channel_not_found");
+  if (!channel || !details) return errorAnswer("channel_not_found");
   if (details.is_im) return errorAnswer("method_not_supported_for_channel_type");
-  return okAnswer({ channel: details });
+  state.botAbsentFrom.delete(channel);
+  return okAnswer({ channel: { ...details, is_member: true } });
 };
 
 const members: MethodHandler = (state, args) => {
   const channel = requireChannel(state, args);
   if (!channel) return errorAnswer("channel_not_found");
-  const ids = channel.startsWith("D") ? [channel.slice(1), state.botUserId] : [...state.users.keys()];
+  const ids = channel.startsWith("D")
+    ? [channel.slice(1), state.botUserId]
+    : [...state.users.keys()].filter((id) => id !== state.botUserId || state.botIsMember(channel));
   return okAnswer({ members: ids, response_metadata: { next_cursor: "" } });
 };
 
@@ -106,6 +112,8 @@ const open: MethodHandler = (_state, args) => {
 const history: MethodHandler = (state, args) => {
   const channel = requireChannel(state, args);
   if (!channel) return errorAnswer("channel_not_found");
+  const outside = notMemberAnswer(state, channel);
+  if (outside) return outside;
   const includeMetadata = isTruthyArg(args.include_all_metadata);
   const all = visibleMessages(state, channel);
   // Thread replies stay out of the channel history, like in Slack.
@@ -127,6 +135,8 @@ const history: MethodHandler = (state, args) => {
 const replies: MethodHandler = (state, args) => {
   const channel = requireChannel(state, args);
   if (!channel) return errorAnswer("channel_not_found");
+  const outside = notMemberAnswer(state, channel);
+  if (outside) return outside;
   const ts = stringArg(args.ts);
   const all = visibleMessages(state, channel);
   const parent = all.find((message) => message.ts === ts);

@@ -106,7 +106,10 @@ export function createEmulatorApp(state: EmulatorState): Hono {
   app.all("/api/:method", async (c) => {
     const method = c.req.param("method");
     const parsed = await parseApiRequest(c.req.raw);
-    const answer = answerFor(state, method, parsed);
+    const hold = state.takeHold(method);
+    // Not accepted: Slack never acted on it, and the caller never hears back.
+    if (hold && !hold.accept) await state.holdAnswer();
+    const answer = hold && !hold.accept ? errorAnswer("request_timeout") : answerFor(state, method, parsed);
     const ok = answer.body.ok === true;
     state.calls.push({
       method,
@@ -115,6 +118,10 @@ export function createEmulatorApp(state: EmulatorState): Hono {
       ok,
       ...(ok ? {} : { error: String(answer.body.error) }),
     });
+    if (hold?.accept) {
+      state.changed();
+      await state.holdAnswer();
+    }
     return new Response(JSON.stringify(answer.body), {
       status: answer.status ?? 200,
       headers: { "Content-Type": "application/json; charset=utf-8", ...answer.headers },

@@ -1,6 +1,7 @@
 import type {
   EmulatedUser,
   FailureRule,
+  HoldRule,
   OpenView,
   RecordedCall,
   ResponseUrlContext,
@@ -53,6 +54,11 @@ interface RateBucket {
 export class EmulatorState {
   readonly users = new Map<string, EmulatedUser>();
   readonly channelNames = new Map<string, string>();
+  /**
+   * Channels the bot has been removed from (or was never invited to). The bot starts as a
+   * member of every channel, so tests and the sandbox post anywhere unless they say otherwise.
+   */
+  readonly botAbsentFrom = new Set<string>();
   calls: RecordedCall[] = [];
   messages: StoredMessage[] = [];
   readonly views = new Map<string, OpenView>();
@@ -63,6 +69,9 @@ export class EmulatorState {
   readonly responseUrls = new Map<string, ResponseUrlRecord>();
   responseUrlPosts: ResponseUrlPost[] = [];
   readonly failures = new Map<string, FailureRule[]>();
+  readonly holds = new Map<string, HoldRule[]>();
+  /** Answers being held back, each resolved on release. */
+  readonly held = new Set<() => void>();
   readonly files = new Map<string, FileRecord>();
   /** Socket Mode: the app-level token apps.connections.open accepts, and the URL it hands out. */
   socketMode: { appToken: string; url: string } | undefined;
@@ -120,8 +129,16 @@ export class EmulatorState {
     this.responseUrls.clear();
     this.responseUrlPosts = [];
     this.failures.clear();
+    this.holds.clear();
+    this.releaseHeld();
     this.files.clear();
     this.channelRate = undefined;
+  }
+
+  /** Whether the bot may post in and read this channel; DMs (D…, or a user id) always. */
+  botIsMember(channel: string): boolean {
+    const resolved = this.resolveChannel(channel);
+    return resolved.startsWith("D") || !this.botAbsentFrom.has(resolved);
   }
 
   /** Slack accepts a user id as a channel and delivers to the DM with that user. */
@@ -151,6 +168,25 @@ export class EmulatorState {
     if (remaining > 0) queue[0] = { ...rule, times: remaining };
     else queue.shift();
     return rule;
+  }
+
+  takeHold(method: string): HoldRule | undefined {
+    return this.holds.get(method)?.shift();
+  }
+
+  /** Resolves when the held answer is released (or the emulator stops). */
+  holdAnswer(): Promise<void> {
+    return new Promise((resolve) => {
+      const release = () => {
+        this.held.delete(release);
+        resolve();
+      };
+      this.held.add(release);
+    });
+  }
+
+  releaseHeld(): void {
+    for (const release of [...this.held]) release();
   }
 
   /** Token bucket per channel; answers false when the post must be rate limited. */

@@ -63,6 +63,15 @@ export interface FailureRule {
   times?: number;
 }
 
+/**
+ * Holds the next call of a method: Slack got the request but its answer never comes back
+ * (until released), as when the caller's process dies mid-call. `accept` says whether Slack
+ * had already acted on it (a posted message exists) or not.
+ */
+export interface HoldRule {
+  accept: boolean;
+}
+
 /** Where a response_url delivers: the channel, the user it answers and the message it may replace. */
 export interface ResponseUrlContext {
   channel?: string;

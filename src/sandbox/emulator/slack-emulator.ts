@@ -11,6 +11,7 @@ import {
   EMULATED_TEAM_ID,
   type EmulatedUser,
   type FailureRule,
+  type HoldRule,
   type OpenView,
   type RecordedCall,
   type ResponseUrlContext,
@@ -20,10 +21,12 @@ import {
 } from "./emulator-types.ts";
 import { applyViewSubmissionAnswer } from "./emulator-view-responses.ts";
 import { closeModal } from "./emulator-views.ts";
+import { waitUntil } from "./emulator-wait.ts";
 
 export type {
   EmulatedUser,
   FailureRule,
+  HoldRule,
   OpenView,
   RecordedCall,
   ResponseUrlContext,
@@ -38,8 +41,6 @@ export interface EmulatorStartOptions {
   botUserId?: string;
   botToken?: string;
 }
-
-const WAIT_POLL_MS = 5;
 
 function idFromResponseUrl(responseUrlOrId: string): string {
   return responseUrlOrId.split("/").filter(Boolean).at(-1) ?? responseUrlOrId;
@@ -110,6 +111,26 @@ export class SlackEmulator {
   /** The named channels, in the order they were named (the sandbox sidebar lists them). */
   channels(): { id: string; name: string }[] {
     return [...this.state.channelNames].map(([id, name]) => ({ id, name }));
+  }
+
+  /**
+   * Takes the bot out of a channel (or never invites it): posts there then fail with
+   * `not_in_channel` (`channel_not_found` for a private G… channel, which it can no longer see)
+   * and conversations.info says `is_member: false`. The bot starts in every channel.
+   */
+  removeBotFromChannel(channelId: string): void {
+    this.state.botAbsentFrom.add(channelId);
+    this.state.changed();
+  }
+
+  /** Someone typed `/invite @jxc` in the channel. */
+  addBotToChannel(channelId: string): void {
+    this.state.botAbsentFrom.delete(channelId);
+    this.state.changed();
+  }
+
+  isBotInChannel(channelId: string): boolean {
+    return this.state.botIsMember(channelId);
   }
 
   /** Calls `watcher` whenever the workspace may have changed; answers how to stop. */
@@ -229,6 +250,22 @@ export class SlackEmulator {
     this.state.failures.set(method, queue);
   }
 
+  /** Holds the next answer of `method` as if the line hung; `accept`: Slack acted first (default). */
+  holdNext(method: string, rule: HoldRule = { accept: true }): void {
+    const queue = this.state.holds.get(method) ?? [];
+    queue.push({ ...rule });
+    this.state.holds.set(method, queue);
+  }
+
+  heldCount(): number {
+    return this.state.held.size;
+  }
+
+  /** Sends every held answer; an unaccepted call gets `request_timeout`. */
+  releaseHeld(): void {
+    this.state.releaseHeld();
+  }
+
   /** Paces chat.postMessage per channel: bursts of 3, then `perSecond`; excess gets 429 Retry-After 1. */
   enforceChannelRate(on: boolean, perSecond = 1): void {
     this.state.channelRate = on ? { perSecond, buckets: new Map() } : undefined;
@@ -239,27 +276,9 @@ export class SlackEmulator {
     this.state.advanceTime(ms);
   }
 
-  async waitFor<T>(predicate: () => T | undefined | false, timeoutMs = 2000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    let lastError: unknown;
-    for (;;) {
-      try {
-        const result = predicate();
-        if (result !== undefined && result !== false && result !== null) return result;
-      } catch (error) {
-        lastError = error;
-      }
-      if (Date.now() >= deadline) break;
-      await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS));
-    }
-    const recent = this.state.calls
-      .slice(-10)
-      .map((call) => `${call.method}${call.ok ? "" : ` (${call.error})`}`)
-      .join(", ");
-    const cause = lastError instanceof Error ? ` Last predicate error: ${lastError.message}.` : "";
-    throw new Error(
-      `waitFor timed out after ${timeoutMs} ms.${cause} Recent Slack calls: ${recent || "none"}.`,
-    );
+  /** Polls `predicate` until it answers something, or fails naming the app's recent Slack calls. */
+  waitFor<T>(predicate: () => T | undefined | false, timeoutMs = 2000): Promise<T> {
+    return waitUntil(this.state, predicate, timeoutMs);
   }
 
   // The methods below let SlackDriver play Slack's part after the app answers a request.
@@ -290,6 +309,7 @@ export class SlackEmulator {
   }
 
   async stop(): Promise<void> {
+    this.state.releaseHeld();
     await new Promise<void>((resolve, reject) => {
       this.server.close((error) => (error ? reject(error) : resolve()));
       // Keep-alive sockets from fetch would otherwise hold close() open.

@@ -49,8 +49,10 @@ export class UserActs {
   /** "/stock 螺丝" typed in a channel or the DM: Slack refuses commands the app did not declare. */
   async command(user: string, channel: string, typed: string): Promise<ActResult> {
     const [name = ""] = typed.trim().split(/\s+/);
-    const text = typed.trim().slice(name.length).trim();
-    if (!this.commands.some((declared) => declared.command === name)) {
+    const declared = this.commands.find((candidate) => candidate.command === name);
+    const plain = typed.trim().slice(name.length).trim();
+    const text = declared?.shouldEscape ? escapeChannels(plain, this.emulator.channels()) : plain;
+    if (!declared) {
       return fail(
         `${name} is not a valid command. In Slack, all messages that start with the "/" character are interpreted as commands.`,
       );
@@ -176,6 +178,17 @@ export class UserActs {
       return fail(error instanceof Error ? error.message : String(error));
     }
   }
+}
+
+/**
+ * What Slack does to a should_escape command's text: a typed `#name` of a channel that exists
+ * becomes `<#C…|name>`, so the app receives the id. Unknown names stay plain text.
+ */
+export function escapeChannels(text: string, channels: readonly { id: string; name: string }[]): string {
+  return text.replace(/(^|\s)#([^\s#<>]+)/g, (whole, space: string, name: string) => {
+    const channel = channels.find((candidate) => candidate.name === name);
+    return channel ? `${space}<#${channel.id}|${channel.name}>` : whole;
+  });
 }
 
 function fail(error: string): ActResult {

@@ -1,0 +1,8 @@
+import type { ScheduledJob } from "../scheduled-job.ts";
+import { approvalReminders } from "./approval-reminders.ts";
+
+/**
+ * Every scheduled job the app runs, in one list that createJxc hands the scheduler.
+ * Add a job here (its own file beside this one); nothing else needs wiring.
+ */
+export const scheduledJobs: readonly ScheduledJob[] = [approvalReminders];
