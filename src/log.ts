@@ -23,7 +23,9 @@ export function createLogger(options: { level?: string; destination?: pino.Desti
         censor: "[redacted]",
       },
     },
-    // Asynchronous, coalesced writes: one write(2) per burst instead of one per request line.
-    options.destination ?? pino.destination({ dest: 1, sync: false }),
+    // Asynchronous, buffered writes: a line waits until 4 KB have gathered (or at most 250 ms), so a
+    // busy server makes one write(2), and one thread-pool round trip, per ~20 request lines instead
+    // of one per event-loop turn. pino flushes what is left synchronously when the process exits.
+    options.destination ?? pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 250 }),
   );
 }

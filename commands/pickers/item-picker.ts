@@ -1,4 +1,5 @@
 import type { ExternalSelect, PlainTextOption } from "@slack/types";
+import { readSnapshot } from "../../db/read-snapshot.ts";
 import { requirePermission } from "../../src/domain/permissions.ts";
 import { type ItemRow, searchItemsForPicker } from "../../src/domain/stock-query.ts";
 import { type Locale, messages } from "../../src/i18n/index.ts";
@@ -28,13 +29,15 @@ export function registerItemPicker(
 ): void {
   router.suggestion(actionId, async ({ ack, body, context }) => {
     const locale = localeOf(context);
-    try {
-      requirePermission(deps.db, body.user.id, "stock.view");
-    } catch {
-      await ack({ options: [] });
-      return;
-    }
-    const found = searchItemsForPicker(deps.db, deps.itemIndex, body.value, maxOptions);
+    // Up to 50 item reads: one read transaction instead of one per statement.
+    const found = readSnapshot(deps.db, () => {
+      try {
+        requirePermission(deps.db, body.user.id, "stock.view");
+      } catch {
+        return [];
+      }
+      return searchItemsForPicker(deps.db, deps.itemIndex, body.value, maxOptions);
+    });
     await ack({ options: found.map((item) => toOption(item, locale)) });
   });
 }

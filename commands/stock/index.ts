@@ -1,6 +1,6 @@
 import type { BlockAction, ButtonAction } from "@slack/bolt";
 import { readSnapshot } from "../../db/read-snapshot.ts";
-import { getItem } from "../../src/domain/catalogue/items.ts";
+import { readItemSummary } from "../../src/domain/catalogue/item-row.ts";
 import { JxcError } from "../../src/domain/errors.ts";
 import { can, requirePermission } from "../../src/domain/permissions.ts";
 import type { Role } from "../../src/domain/roles.ts";
@@ -56,7 +56,7 @@ export function registerStockCommand(router: SlackRouter, deps: CommandDeps): vo
       const reply = readSnapshot(deps.db, () => {
         const held = requirePermission(deps.db, click.userId, "stock.view");
         const token = decodeItem(click.value);
-        const item = token && getItem(deps.db, token.itemId);
+        const item = token && readItemSummary(deps.db, token.itemId);
         if (!token || !item) throw new JxcError("STALE_ACTION");
         return detail(deps, item, click.locale, {
           showCost: can(held, "stock.viewCost"),
@@ -73,7 +73,7 @@ export function registerStockCommand(router: SlackRouter, deps: CommandDeps): vo
       const card = readSnapshot(deps.db, () => {
         requirePermission(deps.db, click.userId, "stock.view");
         const token = decodeItem(click.value);
-        const item = token && getItem(deps.db, token.itemId);
+        const item = token && readItemSummary(deps.db, token.itemId);
         if (!token || !item) throw new JxcError("STALE_ACTION");
         // Cost never goes to a channel: its members may not be allowed to see it.
         return detail(deps, item, click.locale, {

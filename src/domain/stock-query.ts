@@ -1,11 +1,11 @@
 import type { Db } from "../../db/client.ts";
-import type { items } from "../../db/schema.ts";
-import { findItemBySkuOrBarcode, getItem } from "./catalogue/items.ts";
+import { type ItemSummary, readItemSummary, readItemSummaryBySkuOrBarcode } from "./catalogue/item-row.ts";
 import { findWarehouse, listWarehouses } from "./catalogue/places.ts";
 import type { ItemSearchIndex } from "./catalogue/search-index.ts";
 import { JxcError } from "./errors.ts";
 
-export type ItemRow = typeof items.$inferSelect;
+/** An item as /stock and the item pickers show it. */
+export type ItemRow = ItemSummary;
 
 export type StockQueryResult =
   | { kind: "item"; item: ItemRow }
@@ -25,7 +25,7 @@ export function findStockItems(
   if (!text) throw new JxcError("INVALID_INPUT", { problem: "empty" });
   if (text.length > maxQueryLength) throw new JxcError("INVALID_INPUT", { problem: "too_long" });
 
-  const exact = findItemBySkuOrBarcode(db, text);
+  const exact = readItemSummaryBySkuOrBarcode(db, text);
   if (exact && !exact.archived) return { kind: "item", item: exact };
 
   index.refreshIfStale();
@@ -48,7 +48,7 @@ export function searchItemsForPicker(
 ): ItemRow[] {
   const text = query.trim().slice(0, maxQueryLength);
   if (!text) return [];
-  const exact = findItemBySkuOrBarcode(db, text);
+  const exact = readItemSummaryBySkuOrBarcode(db, text);
   index.refreshIfStale();
   const ids = index.search(text, { offset: 0, limit }).itemIds.filter((id) => id !== exact?.id);
   const rows = itemsByIds(db, ids);
@@ -67,5 +67,5 @@ export function requireWarehouse(db: Db, code: string): { id: number; code: stri
 
 /** Items by id, in the order given (search ranking); a page is at most a few dozen point reads. */
 function itemsByIds(db: Db, ids: readonly number[]): ItemRow[] {
-  return ids.flatMap((id) => getItem(db, id) ?? []);
+  return ids.flatMap((id) => readItemSummary(db, id) ?? []);
 }
