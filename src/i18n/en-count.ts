@@ -3,6 +3,8 @@ import type { ErrorParams } from "../domain/errors.ts";
 
 // English for stocktakes (/count).
 
+const lines = (n: number) => `${n.toLocaleString("en")} ${n === 1 ? "line" : "lines"}`;
+
 const statusWords: Record<StocktakeStatus, string> = {
   counting: "being counted",
   pending_approval: "waiting for approval",
@@ -23,7 +25,7 @@ export const enCountErrors = {
   STOCKTAKE_CLOSED: (p: ErrorParams) =>
     `${p.number} is ${statusWords[p.status as StocktakeStatus] ?? p.status} now, so it cannot be counted, finished or cancelled; nothing was changed.`,
   UNCOUNTED_LINES: (p: ErrorParams) =>
-    `${p.uncounted} of ${p.total} lines of ${p.number} are not counted yet.`,
+    `${p.uncounted} of ${lines(Number(p.total))} of ${p.number} are not counted yet.`,
   NOTHING_COUNTED: (p: ErrorParams) =>
     `Nothing on ${p.number} has been counted yet: count it with \`/count ${p.number}\`, or cancel it with \`/count ${p.number} cancel\`.`,
 };
@@ -48,7 +50,7 @@ export const enCount = {
       `\`${p.input}\` is neither an item nor a bin of ${p.warehouse}.`,
     noSuchBin: (p: { number: string; bin: string }) => `${p.number} has no line in bin \`${p.bin}\`.`,
     started: (p: { number: string; lines: number; scope: string }) =>
-      `:clipboard: *${p.number}* started: ${p.lines} lines to count in ${p.scope}. The system quantities are hidden until it is finished. Count with \`/count ${p.number}\` or the button below.`,
+      `:clipboard: *${p.number}* started: ${lines(p.lines)} to count in ${p.scope}. The system quantities are hidden until it is finished. Count with \`/count ${p.number}\` or the button below.`,
     countNow: "Count now",
     count: "Count",
     finish: "Finish",
@@ -56,12 +58,12 @@ export const enCount = {
     cancel: "Cancel count",
     cancelled: (p: { number: string }) => `*${p.number}* was cancelled; nothing was posted.`,
     uncountedConfirm: (p: { number: string; uncounted: number; total: number; bin: string }) =>
-      `${p.uncounted} of ${p.total} lines of *${p.number}* are not counted yet (the first in bin ${p.bin}). Finishing now leaves them as they are: no adjustment, and they do not count towards accuracy. Count them with \`/count ${p.number} ${p.bin}\`, or finish anyway.`,
+      `${p.uncounted} of ${lines(p.total)} of *${p.number}* are not counted yet (the first in bin ${p.bin}). Finishing now leaves them as they are: no adjustment, and they do not count towards accuracy. Count them with \`/count ${p.number} ${p.bin}\`, or finish anyway.`,
     noneOpen: "No counts are open. Start one with `/count start <warehouse>`.",
     openTitle: "Open counts",
     openLine: (p: { number: string; scope: string; progress: string; status: string; by: string }) =>
       `*${p.number}* · ${p.scope} · ${p.progress} · ${p.status} · started by ${p.by}`,
-    progress: (p: { counted: number; total: number }) => `${p.counted} of ${p.total} lines counted`,
+    progress: (p: { counted: number; total: number }) => `${p.counted} of ${lines(p.total)} counted`,
     scope: {
       warehouse: (p: { warehouse: string }) => `${p.warehouse} (whole warehouse)`,
       zone: (p: { warehouse: string; label: string }) => `${p.warehouse} zone ${p.label}`,
@@ -96,13 +98,13 @@ export const enCount = {
       }) =>
         `*${p.number}* · ${p.scope}\nLines ${p.from}–${p.to} of ${p.total} · ${p.counted} counted so far.\nCount what is in each bin and type it in any of the item's units (\`12\`, \`3 box\`); \`0\` when there is none; leave a line empty if you have not counted it. *Save* keeps this page and shows the next.`,
       saved: (p: { changed: number; counted: number; total: number }) =>
-        `:floppy_disk: Saved ${p.changed} lines · ${p.counted} of ${p.total} counted.`,
+        `:floppy_disk: Saved ${lines(p.changed)} · ${p.counted} of ${p.total} counted.`,
       unitsHint: (p: { units: string }) => `in ${p.units}`,
       doneTitle: "Count saved",
       done: (p: { number: string; counted: number; total: number }) =>
-        `:white_check_mark: Saved. ${p.counted} of ${p.total} lines of *${p.number}* are counted.`,
+        `:white_check_mark: Saved. ${p.counted} of ${lines(p.total)} of *${p.number}* are counted.`,
       missing: (p: { number: string; uncounted: number; bin: string }) =>
-        `${p.uncounted} lines are not counted yet, the first in bin ${p.bin}: \`/count ${p.number} ${p.bin}\` opens it.`,
+        `${lines(p.uncounted)} not counted yet, the first in bin ${p.bin}: \`/count ${p.number} ${p.bin}\` opens it.`,
       finishHint: (p: { number: string }) =>
         `When everything is counted, finish with \`/count ${p.number} finish\` (or *Finish* on the count in the warehouse channel).`,
     },
@@ -111,20 +113,19 @@ export const enCount = {
       scopeLine: (p: { scope: string; status: string; by: string }) =>
         `${p.scope} · ${p.status} · finished by ${p.by}`,
       counted: "Counted",
-      countedValue: (p: { counted: number; total: number }) => `${p.counted} of ${p.total} lines`,
+      countedValue: (p: { counted: number; total: number }) => `${p.counted} of ${lines(p.total)}`,
       exact: "Exact",
-      exactValue: (p: { exact: number; pct: string }) => `${p.exact} lines (${p.pct})`,
+      exactValue: (p: { exact: number; pct: string }) => `${lines(p.exact)} (${p.pct})`,
       valueAccuracy: "Value accuracy",
       expectedValue: "Expected value",
       variance: "Variance",
       varianceValue: (p: { net: string; gross: string }) => `${p.net} (gross ${p.gross})`,
-      postedAtOnce: "Posted at once",
+      posted: "Posted to the ledger",
       waiting: "Waiting for approval",
-      approved: "Posted after approval",
       rejected: "Rejected, not posted",
       uncounted: "Not counted",
-      uncountedValue: (p: { lines: number }) => `${p.lines} lines, not adjusted`,
-      linesValue: (p: { lines: number; value: string }) => `${p.lines} lines · ${p.value}`,
+      uncountedValue: (p: { lines: number }) => `${lines(p.lines)}, not adjusted`,
+      linesValue: (p: { lines: number; value: string }) => `${lines(p.lines)} · ${p.value}`,
       line: (p: {
         bin: string;
         sku: string;
@@ -139,7 +140,7 @@ export const enCount = {
       }) =>
         `\`${p.bin}\` ${p.sku} ${p.name}: expected ${p.expected}${p.moved ? ` (snapshot ${p.snapshot}, moved ${p.moved} during the count)` : ""} · counted ${p.counted} · *${p.variance}* · ${p.value} · ${p.posting}`,
       noVariance: ":tada: Every counted line matched.",
-      more: (p: { count: number }) => `…and ${p.count} more lines with a difference.`,
+      more: (p: { count: number }) => `…and ${lines(p.count)} more with a difference.`,
       cancelledBy: (p: { number: string; by: string }) =>
         `*${p.number}* was cancelled by ${p.by}; nothing was posted.`,
     },
@@ -153,7 +154,7 @@ export const enCount = {
     },
     thread: {
       counted: (p: { by: string; changed: number; counted: number; total: number }) =>
-        `:pencil2: ${p.by} counted ${p.changed} lines · ${p.counted} of ${p.total} counted.`,
+        `:pencil2: ${p.by} counted ${lines(p.changed)} · ${p.counted} of ${p.total} counted.`,
       finished: (p: {
         by: string;
         counted: number;
@@ -162,17 +163,18 @@ export const enCount = {
         lineAccuracy: string;
         valueAccuracy: string;
       }) =>
-        `:checkered_flag: ${p.by} finished the count: ${p.counted} of ${p.total} lines counted, ${p.exact} exact (${p.lineAccuracy}), value accuracy ${p.valueAccuracy}.`,
-      postedAtOnce: (p: { lines: number; value: string }) => `Posted at once: ${p.lines} lines, ${p.value}.`,
-      waiting: (p: { lines: number; value: string }) => `Waiting for approval: ${p.lines} lines, ${p.value}.`,
-      uncounted: (p: { lines: number }) => `Not counted, not adjusted: ${p.lines} lines.`,
+        `:checkered_flag: ${p.by} finished the count: ${p.counted} of ${lines(p.total)} counted, ${p.exact} exact (${p.lineAccuracy}), value accuracy ${p.valueAccuracy}.`,
+      postedAtOnce: (p: { lines: number; value: string }) => `Posted at once: ${lines(p.lines)}, ${p.value}.`,
+      waiting: (p: { lines: number; value: string }) =>
+        `Waiting for approval: ${lines(p.lines)}, ${p.value}.`,
+      uncounted: (p: { lines: number }) => `Not counted, not adjusted: ${lines(p.lines)}.`,
       posted: (p: { lines: number; value: string }) =>
-        `:package: The approved variances are posted to the stock ledger: ${p.lines} lines, ${p.value}.`,
+        `:package: The approved variances are posted to the stock ledger: ${lines(p.lines)}, ${p.value}.`,
       cancelled: (p: { by: string }) => `:heavy_minus_sign: ${p.by} cancelled the count; nothing was posted.`,
     },
     approval: {
       head: (p: { scope: string; lines: number; value: string; accuracy: string }) =>
-        `*${p.scope}* · ${p.lines} lines wait, ${p.value} in all · value accuracy ${p.accuracy}`,
+        `*${p.scope}* · ${lines(p.lines)} waiting, ${p.value} in all · value accuracy ${p.accuracy}`,
       line: (p: {
         bin: string;
         sku: string;

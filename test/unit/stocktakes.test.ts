@@ -275,7 +275,7 @@ describe("finishing: reconciliation, posting and accuracy", () => {
     expect(done).toMatchObject({
       status: "pending_approval",
       posted: { lines: 1, value: -1000 },
-      waiting: { lines: 1, value: 120_000 },
+      waiting: { lines: 1, value: 120_000, net: -120_000 },
       approverRoles: ["warehouse_supervisor"],
     });
     expect(onHand(f.ids.avgItem, f.ids.binA)).toBe(995);

@@ -27,7 +27,8 @@ export interface StocktakeFinished {
   total: number;
   uncounted: number;
   posted: { lines: number; value: number };
-  waiting: { lines: number; value: number };
+  /** value: the absolute sum (what the approval tiers compare); net: signed, as people read it. */
+  waiting: { lines: number; value: number; net: number };
   approverRoles: Role[];
 }
 
@@ -96,6 +97,7 @@ export function finishStocktake(
       const waiting = {
         lines: pending.length,
         value: pending.reduce((sum, line) => sum + Math.abs(line.varianceValue), 0),
+        net: pending.reduce((sum, line) => sum + line.varianceValue, 0),
       };
       const status = pending.length > 0 ? ("pending_approval" as const) : ("posted" as const);
       tx.update(stocktakes)
@@ -131,7 +133,7 @@ export function finishStocktake(
             postedLines: posted.lines,
             postedValue: posted.value,
             waitingLines: waiting.lines,
-            waitingValue: waiting.value,
+            waitingValue: waiting.net,
             owner: header.startedBy,
           },
         },
