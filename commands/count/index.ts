@@ -1,9 +1,11 @@
 import type { BlockAction, ButtonAction } from "@slack/bolt";
 import { isJxcError, JxcError } from "../../src/domain/errors.ts";
 import { can, requirePermission } from "../../src/domain/permissions.ts";
+import { parseQuantity } from "../../src/domain/quantity.ts";
 import { cancelStocktake } from "../../src/domain/stocktakes/cancel.ts";
 import { recordCounts } from "../../src/domain/stocktakes/count.ts";
 import { finishStocktake } from "../../src/domain/stocktakes/finish.ts";
+import { countFoundStock } from "../../src/domain/stocktakes/found.ts";
 import {
   findStocktake,
   firstLineInBin,
@@ -22,6 +24,7 @@ import { errorText, slashCommand } from "../../src/slack/slash-command.ts";
 import { viewSubmission } from "../../src/slack/view-submission.ts";
 import type { CommandDeps } from "../deps.ts";
 import { actionIds, actionPatterns, callbackIds, slashCommands } from "../names.ts";
+import { resolvePlace } from "../places.ts";
 import { type CountProblem, parseCountRequest } from "./parse.ts";
 import { renderOpenCounts, renderReport, startedReply, uncountedReply } from "./report.ts";
 import {
@@ -77,6 +80,28 @@ export function registerCountCommand(router: SlackRouter, deps: CommandDeps): vo
           });
           deps.notifier.kick();
           return { text: messages(locale).count.cancelled(done) };
+        }
+        case "found": {
+          const view = requireStocktake(deps, parsed.number);
+          const place = resolvePlace(deps.db, parsed.bin, view.warehouseCode);
+          if (!place) return { text: messages(locale).count.usage };
+          const qty = parseQuantity(parsed.amount, parsed.item).baseQty;
+          const done = countFoundStock(deps.db, deps.clock, {
+            stocktakeId: view.id,
+            itemId: parsed.item.id,
+            locationId: place.locationId,
+            qty,
+            userId,
+          });
+          deps.notifier.kick();
+          return {
+            text: messages(locale).count.foundCounted({
+              ...done,
+              qty: `${qty.toLocaleString("en")} ${parsed.item.baseUnit}`,
+              sku: escapeMrkdwn(parsed.item.sku),
+              place: place.place,
+            }),
+          };
         }
         default:
           return { text: problemText(parsed, locale) };

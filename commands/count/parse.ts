@@ -1,8 +1,9 @@
 import type { Db } from "../../db/client.ts";
-import { findItemBySkuOrBarcode } from "../../src/domain/catalogue/items.ts";
+import { findItemBySkuOrBarcode, type Item } from "../../src/domain/catalogue/items.ts";
 import { findLocation } from "../../src/domain/catalogue/places.ts";
 import { requireWarehouse } from "../../src/domain/stock-query.ts";
 import type { StocktakeScopeInput } from "../../src/domain/stocktakes/start.ts";
+import { readItemAmount } from "../item-quantity.ts";
 import { resolvePlace } from "../places.ts";
 
 /** What `/count …` asks for, with every code already resolved to its id. */
@@ -11,7 +12,8 @@ export type CountRequest =
   | { kind: "start"; warehouseId: number; scope: StocktakeScopeInput }
   | { kind: "open"; number: string; bin?: string }
   | { kind: "finish"; number: string }
-  | { kind: "cancel"; number: string };
+  | { kind: "cancel"; number: string }
+  | { kind: "found"; number: string; item: Item; amount: string; bin: string };
 
 /** Why the text is not a count request, for the reply. */
 export type CountProblem =
@@ -24,6 +26,7 @@ const startWords = new Set(["start", "new", "开始", "新建"]);
 const finishWords = new Set(["finish", "done", "完成", "结束"]);
 const cancelWords = new Set(["cancel", "取消"]);
 const zoneWords = new Set(["zone", "区", "库区"]);
+const foundWords = new Set(["found", "add", "找到", "发现"]);
 const countNumber = /^CNT-?(\d{1,9})$/i;
 
 /** CNT-1, cnt-000001 and CNT000001 all name CNT-000001. */
@@ -41,6 +44,9 @@ export function parseCountRequest(db: Db, text: string): CountRequest | CountPro
   const [first, ...rest] = words;
   if (first === undefined) return { kind: "list" };
   if (startWords.has(first.toLowerCase())) return parseStart(db, rest);
+  const [second = "", ...found] = rest;
+  const foundOn = readCountNumber(first);
+  if (foundOn && foundWords.has(second.toLowerCase())) return parseFound(db, foundOn, found);
   const numbered = words.map(readCountNumber);
   const at = numbered.findIndex((n) => n !== undefined);
   const number = numbered[at];
@@ -52,6 +58,14 @@ export function parseCountRequest(db: Db, text: string): CountRequest | CountPro
   if (cancelWords.has(verb)) return { kind: "cancel", number };
   // Anything else after the number is the bin to (re)count from: A-03 or MAIN/A-03.
   return at === 0 ? { kind: "open", number, bin: other.split("/").at(-1) ?? other } : { kind: "usage" };
+}
+
+// `<sku> <qty>[ unit] <bin>`: stock that is not on the sheet.
+function parseFound(db: Db, number: string, words: string[]): CountRequest | CountProblem {
+  const read = readItemAmount(db, words);
+  const [bin, ...extra] = read?.rest ?? [];
+  if (!read || bin === undefined || extra.length > 0) return { kind: "usage" };
+  return { kind: "found", number, item: read.item, amount: read.amount, bin };
 }
 
 function parseStart(db: Db, words: string[]): CountRequest | CountProblem {

@@ -36,6 +36,7 @@ export const errorCodes = [
   "STOCKTAKE_CLOSED",
   "UNCOUNTED_LINES",
   "NOTHING_COUNTED",
+  "OUTSIDE_COUNT",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

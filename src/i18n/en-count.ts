@@ -26,6 +26,8 @@ export const enCountErrors = {
     `${p.number} is ${statusWords[p.status as StocktakeStatus] ?? p.status} now, so it cannot be counted, finished or cancelled; nothing was changed.`,
   UNCOUNTED_LINES: (p: ErrorParams) =>
     `${p.uncounted} of ${lines(Number(p.total))} of ${p.number} are not counted yet.`,
+  OUTSIDE_COUNT: (p: ErrorParams) =>
+    `${p.sku} at ${p.place} is outside ${p.number}, which counts ${p.kind === "zone" ? "zone" : p.kind === "bins" ? "bins" : "items"} ${p.label} only: count it in a count of its own.`,
   NOTHING_COUNTED: (p: ErrorParams) =>
     `Nothing on ${p.number} has been counted yet: count it with \`/count ${p.number}\`, or cancel it with \`/count ${p.number} cancel\`.`,
 };
@@ -42,7 +44,7 @@ export const enCountEvents = {
 export const enCount = {
   count: {
     usage:
-      "Usage: `/count` lists open counts · `/count start MAIN` (a whole warehouse), `/count start MAIN zone A`, `/count start MAIN/A-01 A-02` (bins) or `/count start MAIN SCR-M3-10 NUT-M4` (items) · `/count CNT-000001 [<bin>]` to count · `/count CNT-000001 finish` · `/count CNT-000001 cancel`.",
+      "Usage: `/count` lists open counts · `/count start MAIN` (a whole warehouse), `/count start MAIN zone A`, `/count start MAIN/A-01 A-02` (bins) or `/count start MAIN SCR-M3-10 NUT-M4` (items) · `/count CNT-000001 [<bin>]` to count · `/count CNT-000001 found <sku> <qty> <bin>` for stock that is not on the sheet · `/count CNT-000001 finish` · `/count CNT-000001 cancel`.",
     oneWarehouse: "A count covers one warehouse: name bins of the same warehouse, e.g. `MAIN/A-01 A-02`.",
     mixed: (p: { input: string }) =>
       `\`${p.input}\` does not fit: list either bins or items after the warehouse, not both.`,
@@ -57,6 +59,17 @@ export const enCount = {
     finishAnyway: "Finish anyway",
     cancel: "Cancel count",
     cancelled: (p: { number: string }) => `*${p.number}* was cancelled; nothing was posted.`,
+    foundCounted: (p: {
+      number: string;
+      qty: string;
+      sku: string;
+      place: string;
+      lineNo: number;
+      added: boolean;
+      counted: number;
+      total: number;
+    }) =>
+      `:mag: Counted ${p.qty} ${p.sku} at ${p.place} on *${p.number}* (line ${p.lineNo}${p.added ? ", new on the sheet" : ""}) · ${p.counted} of ${lines(p.total)} counted.`,
     uncountedConfirm: (p: { number: string; uncounted: number; total: number; bin: string }) =>
       `${p.uncounted} of ${lines(p.total)} of *${p.number}* are not counted yet (the first in bin ${p.bin}). Finishing now leaves them as they are: no adjustment, and they do not count towards accuracy. Count them with \`/count ${p.number} ${p.bin}\`, or finish anyway.`,
     noneOpen: "No counts are open. Start one with `/count start <warehouse>`.",
@@ -96,7 +109,7 @@ export const enCount = {
         total: number;
         counted: number;
       }) =>
-        `*${p.number}* · ${p.scope}\nLines ${p.from}–${p.to} of ${p.total} · ${p.counted} counted so far.\nCount what is in each bin and type it in any of the item's units (\`12\`, \`3 box\`); \`0\` when there is none; leave a line empty if you have not counted it. *Save* keeps this page and shows the next.`,
+        `*${p.number}* · ${p.scope}\nLines ${p.from}–${p.to} of ${p.total} · ${p.counted} counted so far.\nCount what is in each bin and type it in any of the item's units (\`12\`, \`3 box\`); \`0\` when there is none; leave a line empty if you have not counted it. *Save* keeps this page and shows the next. Found something that is not listed? \`/count ${p.number} found <sku> <qty> <bin>\`.`,
       saved: (p: { changed: number; counted: number; total: number }) =>
         `:floppy_disk: Saved ${lines(p.changed)} · ${p.counted} of ${p.total} counted.`,
       unitsHint: (p: { units: string }) => `in ${p.units}`,

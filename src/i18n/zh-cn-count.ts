@@ -23,6 +23,8 @@ export const zhCountErrors: typeof enCountErrors = {
   STOCKTAKE_CLOSED: (p: ErrorParams) =>
     `${p.number} 当前${statusWords[p.status as StocktakeStatus] ?? p.status}，不能再录入、完成或取消；未作任何更改。`,
   UNCOUNTED_LINES: (p: ErrorParams) => `${p.number} 共 ${p.total} 行，还有 ${p.uncounted} 行未盘点。`,
+  OUTSIDE_COUNT: (p: ErrorParams) =>
+    `${p.place} 的 ${p.sku} 不在 ${p.number} 的盘点范围（${p.kind === "zone" ? `${p.label} 区` : p.kind === "bins" ? `库位 ${p.label}` : `物料 ${p.label}`}）内：请另开一次盘点。`,
   NOTHING_COUNTED: (p: ErrorParams) =>
     `${p.number} 还没有盘点任何一行：请用 \`/count ${p.number}\` 盘点，或用 \`/count ${p.number} cancel\` 取消。`,
 };
@@ -38,7 +40,7 @@ export const zhCountEvents: typeof enCountEvents = {
 export const zhCount: typeof enCount = {
   count: {
     usage:
-      "用法：`/count` 列出进行中的盘点 · `/count start MAIN`（整个仓库）、`/count start MAIN zone A`（库区）、`/count start MAIN/A-01 A-02`（库位）或 `/count start MAIN SCR-M3-10 NUT-M4`（物料） · `/count CNT-000001 [库位]` 录入盘点 · `/count CNT-000001 finish` 完成 · `/count CNT-000001 cancel` 取消。",
+      "用法：`/count` 列出进行中的盘点 · `/count start MAIN`（整个仓库）、`/count start MAIN zone A`（库区）、`/count start MAIN/A-01 A-02`（库位）或 `/count start MAIN SCR-M3-10 NUT-M4`（物料） · `/count CNT-000001 [库位]` 录入盘点 · `/count CNT-000001 found <物料> <数量> <库位>` 登记表中没有的物料 · `/count CNT-000001 finish` 完成 · `/count CNT-000001 cancel` 取消。",
     oneWarehouse: "一次盘点只针对一个仓库：请列出同一仓库的库位，例如 `MAIN/A-01 A-02`。",
     mixed: (p) => `\`${p.input}\` 不符合：仓库后面请只列库位或只列物料，不能混用。`,
     neither: (p) => `\`${p.input}\` 既不是物料，也不是 ${p.warehouse} 的库位。`,
@@ -51,6 +53,8 @@ export const zhCount: typeof enCount = {
     finishAnyway: "仍然完成",
     cancel: "取消盘点",
     cancelled: (p) => `*${p.number}* 已取消；未过账任何差异。`,
+    foundCounted: (p) =>
+      `:mag: 已在 *${p.number}* 记录 ${p.place} 的 ${p.sku} ${p.qty}（第 ${p.lineNo} 行${p.added ? "，新增到盘点表" : ""}） · 已盘 ${p.counted}/${p.total} 行。`,
     uncountedConfirm: (p) =>
       `*${p.number}* 共 ${p.total} 行，还有 ${p.uncounted} 行未盘点（第一行在库位 ${p.bin}）。现在完成的话，这些行保持原样：不做调整，也不计入准确率。可用 \`/count ${p.number} ${p.bin}\` 继续盘点，或仍然完成。`,
     noneOpen: "没有进行中的盘点。可用 `/count start <仓库>` 开始。",
@@ -82,7 +86,7 @@ export const zhCount: typeof enCount = {
       save: "保存",
       close: "关闭",
       intro: (p) =>
-        `*${p.number}* · ${p.scope}\n第 ${p.from}–${p.to} 行，共 ${p.total} 行 · 已盘 ${p.counted} 行。\n请清点每个库位的实物，可用物料的任一单位填写（\`12\`、\`3 box\`）；没有则填 \`0\`；未清点的行请留空。*保存* 会保存本页并显示下一页。`,
+        `*${p.number}* · ${p.scope}\n第 ${p.from}–${p.to} 行，共 ${p.total} 行 · 已盘 ${p.counted} 行。\n请清点每个库位的实物，可用物料的任一单位填写（\`12\`、\`3 box\`）；没有则填 \`0\`；未清点的行请留空。*保存* 会保存本页并显示下一页。发现表中没有的物料？\`/count ${p.number} found <物料> <数量> <库位>\`。`,
       saved: (p) => `:floppy_disk: 已保存 ${p.changed} 行 · 已盘 ${p.counted}/${p.total} 行。`,
       unitsHint: (p) => `单位：${p.units}`,
       doneTitle: "盘点已保存",

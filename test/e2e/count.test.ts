@@ -233,6 +233,23 @@ describe("stocktakes through Slack", () => {
     });
   });
 
+  it("stock that is not on the sheet is counted with a quick form and becomes a line of its own", async () => {
+    await say(keeper, "/count", "start MAIN zone A");
+    expect((await say(keeper, "/count", "CNT-000001 found PART-02 3 box A-04")).text).toBe(
+      ":mag: Counted 30 pcs PART-02 at MAIN/A-04 on *CNT-000001* (line 37, new on the sheet) · 1 of 37 lines counted.",
+    );
+    expect((await say(keeper, "/count", "CNT-000001 found PART-01 1 MAIN/B-01")).text).toBe(
+      "PART-01 at MAIN/B-01 is outside CNT-000001, which counts zone A only: count it in a count of its own.",
+    );
+    expect((await say(keeper, "/count", "CNT-000001 found PART-01 lots A-04")).text).toBe(
+      "`lots` is not a valid quantity: it is not a number.",
+    );
+    await say(keeper, "/count", "CNT-000001 A-04");
+    const view = sheet(keeper);
+    expect(JSON.stringify(view.view)).toContain("Lines 36–37 of 37 · 1 counted so far.");
+    expect(JSON.stringify(view.view)).toContain('"initial_value":"30 pcs"');
+  });
+
   it("answers bad input clearly and writes nothing", async () => {
     await say(keeper, "/count", "start MAIN zone A");
     const before = { counts: rows("stocktakes"), lines: rows("stocktake_lines"), audit: rows("audit_log") };

@@ -18,6 +18,7 @@ import { measureAccuracy, ratioBp } from "../../src/domain/stocktakes/accuracy.t
 import { cancelStocktake } from "../../src/domain/stocktakes/cancel.ts";
 import { recordCounts } from "../../src/domain/stocktakes/count.ts";
 import { finishStocktake } from "../../src/domain/stocktakes/finish.ts";
+import { countFoundStock } from "../../src/domain/stocktakes/found.ts";
 import { readCountSheet, readVarianceLines } from "../../src/domain/stocktakes/reads.ts";
 import { type StocktakeScopeInput, startStocktake } from "../../src/domain/stocktakes/start.ts";
 import {
@@ -225,6 +226,58 @@ describe("counting blind", () => {
       () => cancelStocktake(f.db, f.clock, { stocktakeId: b.id, userId: keeper2, mayCancelAny: false }),
       "NOT_ALLOWED",
     );
+  });
+});
+
+describe("stock found that is not on the sheet", () => {
+  const found = (stocktakeId: number, itemId: number, locationId: number, qty: number) =>
+    countFoundStock(f.db, f.clock, { stocktakeId, itemId, locationId, qty, userId: keeper2 });
+
+  it("adds a line snapshotted now and counted at once, or counts the line already there", () => {
+    f.db.update(locations).set({ zone: "A" }).where(eq(locations.id, f.ids.binA)).run();
+    stockIn(f.ids.avgItem, f.ids.binA, 100);
+    const { id } = start({ kind: "zone", zone: "A" });
+    // The FIFO item turns up in A-01, where the system has none: the variance is all of it.
+    expect(found(id, f.ids.fifoItem, f.ids.binA, 4)).toMatchObject({
+      lineNo: 2,
+      added: true,
+      counted: 1,
+      total: 2,
+    });
+    expect(found(id, f.ids.avgItem, f.ids.binA, 100)).toMatchObject({ lineNo: 1, added: false, counted: 2 });
+    expect(linesOf(id)[1]).toMatchObject({
+      itemId: f.ids.fifoItem,
+      snapshotQty: 0,
+      countedQty: 4,
+      countedBy: keeper2,
+    });
+    const done = finishStocktake(f.db, f.clock, { stocktakeId: id, userId: keeper, allowUncounted: false });
+    expect(done.accuracy).toMatchObject({ linesCounted: 2, linesExact: 1 });
+    expect(onHand(f.ids.fifoItem, f.ids.binA)).toBe(4);
+  });
+
+  it("refuses a bin or an item the count does not cover, and an item × bin another count holds", () => {
+    f.db.update(locations).set({ zone: "A" }).where(eq(locations.id, f.ids.binA)).run();
+    stockIn(f.ids.avgItem, f.ids.binA, 100);
+    stockIn(f.ids.fifoItem, f.ids.binB, 5);
+    const zone = start({ kind: "zone", zone: "A" });
+    const items = start({ kind: "items", itemIds: [f.ids.fifoItem] });
+    const before = writtenRows();
+    expectJxcError(() => found(zone.id, f.ids.avgItem, f.ids.binB, 1), "OUTSIDE_COUNT", {
+      number: "CNT-000001",
+      place: "MAIN/B-01",
+      kind: "zone",
+      label: "A",
+    });
+    expectJxcError(() => found(items.id, f.ids.avgItem, f.ids.binB, 1), "OUTSIDE_COUNT", { kind: "items" });
+    expectJxcError(() => found(zone.id, f.ids.avgItem, f.ids.binC, 1), "UNKNOWN_LOCATION");
+    // The FIFO item at A-01 is in zone A, but the items count holds FIFO everywhere it was stocked: only B-01.
+    expect(found(zone.id, f.ids.fifoItem, f.ids.binA, 1).added).toBe(true);
+    expectJxcError(() => found(items.id, f.ids.fifoItem, f.ids.binA, 1), "COUNT_OVERLAP", {
+      number: "CNT-000001",
+    });
+    expectJxcError(() => found(zone.id, f.ids.avgItem, f.ids.binA, -1), "INVALID_QUANTITY");
+    expect(writtenRows().lines).toHaveLength(before.lines.length + 1);
   });
 });
 

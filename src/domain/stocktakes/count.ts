@@ -118,7 +118,8 @@ export function recordCounts(
   );
 }
 
-function requireCountedQty(entry: CountEntry): void {
+/** Refuses a counted quantity that is not a whole number of base units from 0 up to the maximum. */
+export function requireCountedQty(entry: CountEntry): void {
   if (entry.qty === null) return;
   const field = `line${entry.lineId}`;
   if (!Number.isSafeInteger(entry.qty)) {
