@@ -305,6 +305,9 @@ describe("stocktakes through Slack", () => {
     const view = sheet(keeper);
     // Lines walk the bins by rank: A-04 (the wire) first, then B-01.
     await t.driver.submitView(keeper, view.id, { [Object.keys(page(view))[0] ?? ""]: "36" });
+    // Another sheet opened now (at the first line not counted) stays on screen past the finish.
+    await say(keeper, "/count", "CNT-000001");
+    const staleSheet = sheet(keeper);
     const asked = await say(keeper, "/count", "CNT-000001 finish");
     expect(asked.text).toBe(
       "1 of 2 lines of *CNT-000001* are not counted yet (the first in bin B-01). Finishing now leaves them as they are: no adjustment, and they do not count towards accuracy. Count them with `/count CNT-000001 B-01`, or finish anyway.",
@@ -330,6 +333,17 @@ describe("stocktakes through Slack", () => {
     );
     await t.driver.clickButton(keeper, { channel: floor, ts: reply.ts }, { label: "Count now" });
     expect(String(t.emulator.responseUrlPosts().at(-1)?.body.text)).toContain("CNT-000001 is posted now");
+    // A sheet still open on someone's screen is stale too: its Save says so beside the first line.
+    const stale = await t.driver.submitView(keeper, staleSheet.id, {
+      [Object.keys(page(staleSheet))[0] ?? ""]: "40",
+    });
+    expect(stale.json).toMatchObject({
+      response_action: "errors",
+      errors: {
+        [Object.keys(page(staleSheet))[0] ?? ""]:
+          "CNT-000001 is posted now, so it cannot be counted, finished or cancelled; nothing was changed.",
+      },
+    });
     const garbage = await forgeButtonClick(t, {
       userId: keeper,
       channel: floor,

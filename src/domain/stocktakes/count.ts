@@ -7,7 +7,7 @@ import { JxcError } from "../errors.ts";
 import { emitEvent } from "../events.ts";
 import { maxQuantity } from "../quantity.ts";
 import type { Tx } from "../stock/types.ts";
-import { lastMoveId } from "./overlap.ts";
+import { countStatements } from "./statements.ts";
 
 /** One line as the keeper filled it in: base units found, or null for "not counted". */
 export interface CountEntry {
@@ -78,16 +78,16 @@ export function recordCounts(
               .all();
       const byId = new Map(stored.map((line) => [line.id, line]));
       if (ids.some((id) => !byId.has(id))) throw new JxcError("STALE_ACTION");
-      const moveId = lastMoveId(tx);
+      const statements = countStatements(db);
+      const moveId = statements.lastMoveId();
       const changed: { lineNo: number; qty: number | null }[] = [];
       for (const entry of input.entries) {
         const line = byId.get(entry.lineId);
         if (!line || line.countedQty === entry.qty) continue;
-        const counted =
-          entry.qty === null
-            ? { countedQty: null, countedBy: null, countedAt: null, countedMoveId: null }
-            : { countedQty: entry.qty, countedBy: input.userId, countedAt: at, countedMoveId: moveId };
-        tx.update(stocktakeLines).set(counted).where(eq(stocktakeLines.id, line.id)).run();
+        statements.setCounted(
+          line.id,
+          entry.qty === null ? null : { qty: entry.qty, by: input.userId, at, moveId },
+        );
         changed.push({ lineNo: line.lineNo, qty: entry.qty });
       }
       const progress = readProgress(tx, header.id);

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
 import { stocktakeLines, stocktakes } from "../../../db/schema.ts";
 import type { StocktakeLinePosting } from "../../../db/tables/stocktakes.ts";
@@ -16,6 +16,7 @@ import { quoteIssueCost, valueAtCurrentCost } from "../stock/valuation.ts";
 import { type CountAccuracy, measureAccuracy } from "./accuracy.ts";
 import { readProgress, requireCounting } from "./count.ts";
 import { countMoveContext, postVariances } from "./post.ts";
+import { countStatements } from "./statements.ts";
 import { approvalSummary } from "./summary.ts";
 
 /** What finishing did: the accuracy, what posted at once, and what waits for whom. */
@@ -70,19 +71,11 @@ export function finishStocktake(
       }
       // Without any tier (an admin could only get there by hand) nothing needs approval.
       const threshold = readPolicy(tx, "stocktake")[0]?.minAmount ?? Number.POSITIVE_INFINITY;
-      const lines = valueCountedLines(tx, header.id, threshold);
-      for (const line of lines) {
-        tx.update(stocktakeLines)
-          .set({
-            movedQty: line.movedQty,
-            expectedQty: line.expectedQty,
-            varianceQty: line.varianceQty,
-            varianceValue: line.varianceValue,
-            posting: line.posting === "posted" ? "none" : line.posting,
-          })
-          .where(eq(stocktakeLines.id, line.id))
-          .run();
-      }
+      const statements = countStatements(db);
+      const lines = valueCountedLines(tx, statements, header.id, threshold);
+      // "posted" is written by the posting itself, with its move.
+      for (const line of lines)
+        statements.setFinished(line.id, line, line.posting === "posted" ? "none" : line.posting);
       const accuracy = measureAccuracy(lines);
       const ctx = countMoveContext(
         { stocktakeId: header.id, number: header.number, userId: input.userId },
@@ -167,7 +160,12 @@ export function finishStocktake(
 }
 
 /** Expected, variance and value of every counted line; `posting` says what each will become. */
-function valueCountedLines(tx: Tx, stocktakeId: number, threshold: number): ValuedLine[] {
+function valueCountedLines(
+  tx: Tx,
+  statements: ReturnType<typeof countStatements>,
+  stocktakeId: number,
+  threshold: number,
+): ValuedLine[] {
   const lines = tx
     .select()
     .from(stocktakeLines)
@@ -177,7 +175,11 @@ function valueCountedLines(tx: Tx, stocktakeId: number, threshold: number): Valu
   // Every value is quoted before anything posts, so each line sees the costs as they were at the finish.
   return lines.map((line) => {
     const counted = line.countedQty ?? 0;
-    const movedQty = movedBetween(tx, line, line.countedMoveId ?? line.snapshotMoveId);
+    const movedQty = statements.movedBetween(
+      line,
+      line.snapshotMoveId,
+      line.countedMoveId ?? line.snapshotMoveId,
+    );
     const expectedQty = line.snapshotQty + movedQty;
     const varianceQty = counted - expectedQty;
     const item = requireItem(tx, line.itemId);
@@ -202,17 +204,4 @@ function valueCountedLines(tx: Tx, stocktakeId: number, threshold: number): Valu
       posting,
     };
   });
-}
-
-/** Net ledger quantity at the line's item × bin after its snapshot, up to and including move `through`. */
-function movedBetween(
-  tx: Tx,
-  line: { itemId: number; locationId: number; snapshotMoveId: number },
-  through: number,
-): number {
-  return tx.get<{ qty: number }>(
-    sql`select coalesce(sum(qty), 0) as qty from stock_moves
-        where item_id = ${line.itemId} and location_id = ${line.locationId}
-          and id > ${line.snapshotMoveId} and id <= ${through}`,
-  ).qty;
 }

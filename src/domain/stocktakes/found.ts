@@ -9,7 +9,8 @@ import { readLocationTotals } from "../stock/ledger.ts";
 import { shareStatements } from "../stock/statements.ts";
 import type { Tx } from "../stock/types.ts";
 import { type CountProgress, readProgress, requireCountedQty, requireCounting } from "./count.ts";
-import { lastMoveId, requireNoOverlap } from "./overlap.ts";
+import { requireNoOverlap } from "./overlap.ts";
+import { countStatements } from "./statements.ts";
 
 /** Stock a keeper found in a bin of the count, as typed: item, bin, base units. */
 export interface FoundStock {
@@ -63,7 +64,7 @@ export function countFoundStock(
           label: header.scopeLabel,
         });
       }
-      const moveId = lastMoveId(tx);
+      const moveId = countStatements(db).lastMoveId();
       const counted = {
         countedQty: input.qty,
         countedBy: input.userId,

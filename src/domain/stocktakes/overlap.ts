@@ -1,12 +1,7 @@
-import { and, eq, or, sql } from "drizzle-orm";
+import { and, eq, or } from "drizzle-orm";
 import { items, locations, stocktakeLines, stocktakes } from "../../../db/schema.ts";
 import { JxcError } from "../errors.ts";
 import type { Tx } from "../stock/types.ts";
-
-/** The id of the newest ledger move (0 before any): the point a snapshot or a count is taken at. */
-export function lastMoveId(tx: Pick<Tx, "get">): number {
-  return tx.get<{ id: number }>(sql`select coalesce(max(id), 0) as id from stock_moves`).id;
-}
 
 /**
  * Refuses item × bin pairs another open count still holds: every line of a count being

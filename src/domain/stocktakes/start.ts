@@ -1,20 +1,14 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
-import {
-  items,
-  locations,
-  stockBalances,
-  stocktakeLines,
-  stocktakes,
-  warehouses,
-} from "../../../db/schema.ts";
+import { items, locations, stockBalances, stocktakes, warehouses } from "../../../db/schema.ts";
 import { writeAudit } from "../audit.ts";
 import type { Clock } from "../clock.ts";
 import { nextDocumentNumber } from "../documents/numbering.ts";
 import { JxcError } from "../errors.ts";
 import { emitEvent } from "../events.ts";
 import type { Tx } from "../stock/types.ts";
-import { lastMoveId, requireNoOverlap } from "./overlap.ts";
+import { requireNoOverlap } from "./overlap.ts";
+import { countStatements } from "./statements.ts";
 
 /** What a count covers inside its warehouse, as the starter named it (ids already resolved). */
 export type StocktakeScopeInput =
@@ -46,9 +40,6 @@ interface StockedPlace {
   rank: number | null;
 }
 
-// SQLite allows 32,766 bound values; 18 columns × 500 rows stays far below.
-const insertBatch = 500;
-
 /**
  * Starts a count: every item × bin of the scope that holds stock becomes a line with the
  * system quantity snapshotted now. Refuses an unknown zone, a scope with nothing in stock,
@@ -70,7 +61,8 @@ export function startStocktake(db: Db, clock: Clock, input: StartStocktakeInput)
       if (input.scope.kind === "items") requireEveryItem(tx, input.scope.itemIds, places, warehouse.code);
       requireNoOverlap(tx, warehouse, places);
       const number = nextDocumentNumber(tx, "stocktake");
-      const snapshotMoveId = lastMoveId(tx);
+      const statements = countStatements(db);
+      const snapshotMoveId = statements.lastMoveId();
       const { id } = tx
         .insert(stocktakes)
         .values({
@@ -84,25 +76,27 @@ export function startStocktake(db: Db, clock: Clock, input: StartStocktakeInput)
         })
         .returning({ id: stocktakes.id })
         .get();
-      const rows = places.map((place, index) => ({
-        stocktakeId: id,
-        lineNo: index + 1,
-        itemId: place.itemId,
-        locationId: place.locationId,
-        snapshotQty: place.qty,
-        snapshotMoveId,
-      }));
-      for (let from = 0; from < rows.length; from += insertBatch) {
-        tx.insert(stocktakeLines)
-          .values(rows.slice(from, from + insertBatch))
-          .run();
-      }
+      places.forEach((place, index) => {
+        statements.insertLine({
+          stocktakeId: id,
+          lineNo: index + 1,
+          itemId: place.itemId,
+          locationId: place.locationId,
+          snapshotQty: place.qty,
+          snapshotMoveId,
+        });
+      });
       writeAudit(tx, {
         actor: input.userId,
         action: "stocktake.start",
         entity: "stocktake",
         entityId: number,
-        after: { warehouse: warehouse.code, scope: input.scope.kind, label: scope.label, lines: rows.length },
+        after: {
+          warehouse: warehouse.code,
+          scope: input.scope.kind,
+          label: scope.label,
+          lines: places.length,
+        },
         at,
       });
       emitEvent(
@@ -112,11 +106,11 @@ export function startStocktake(db: Db, clock: Clock, input: StartStocktakeInput)
           actor: input.userId,
           docType: "stocktake",
           docId: id,
-          payload: { number, lines: rows.length, owner: input.userId },
+          payload: { number, lines: places.length, owner: input.userId },
         },
         at,
       );
-      return { id, number, lines: rows.length };
+      return { id, number, lines: places.length };
     },
     { behavior: "immediate" },
   );
