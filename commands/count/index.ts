@@ -33,6 +33,7 @@ import {
   firstSheetBlock,
   readCountSheetForm,
   SheetErrors,
+  sheetBlock,
   sheetLines,
 } from "./sheet.ts";
 
@@ -182,10 +183,9 @@ export function registerCountCommand(router: SlackRouter, deps: CommandDeps): vo
         return { update: countSavedView(view, firstUncountedLine(deps.db, view.id), submit.locale) };
       } catch (error) {
         if (error instanceof SheetErrors) return { errors: error.errors };
-        const field =
-          isJxcError(error) && error.field?.startsWith("line")
-            ? `count_${error.field.replace("line", "line_")}`
-            : undefined;
+        // The domain names a line's field `line<id>`; the sheet shows it in that line's block.
+        const lineId = isJxcError(error) ? /^line(\d+)$/.exec(error.field ?? "")?.[1] : undefined;
+        const field = lineId === undefined ? undefined : sheetBlock(Number(lineId));
         return {
           errors: { [field ?? fallback]: errorText(error, submit, deps.logger, callbackIds.stocktakeCount) },
         };
