@@ -27,6 +27,12 @@ export const helpEntries: readonly HelpEntry[] = [
   { usage: "/po plan [<supplier>] [<days>] [season]", summary: "po plan", permission: "po.plan" },
   { usage: "/po PO-000001", summary: "po show", permission: "po.view" },
   { usage: "/receive PO-000001 [all [<warehouse>/<bin>]]", summary: "receive", permission: "po.receive" },
+  {
+    usage: "/count · /count start <warehouse> [zone <zone> | <warehouse>/<bin> … | <sku> …]",
+    summary: "count",
+    permission: "stock.count",
+  },
+  { usage: "/count CNT-000001 [<bin>] · finish · cancel", summary: "count work", permission: "stock.count" },
   { usage: "/supplier <code | name>", summary: "supplier", permission: "supplier.view" },
   {
     usage: "/supplier add · edit <code> · archive <code>",

@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import { SlackRouter } from "../src/slack/router.ts";
 import { registerAdjustCommand } from "./adjust/index.ts";
 import { registerApproveCommand } from "./approve/index.ts";
+import { registerCountCommand } from "./count/index.ts";
 import { registerCsvImportSubmission } from "./csv-import/submit.ts";
 import type { CommandDeps } from "./deps.ts";
 import { registerAppHome } from "./home/index.ts";
@@ -33,5 +34,6 @@ export function registerListeners(app: App, deps: CommandDeps): void {
   registerSupplierCommand(router, deps);
   registerPolicyEditing(router, deps);
   registerAppHome(router, deps);
+  registerCountCommand(router, deps);
   router.attach(app);
 }

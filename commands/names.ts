@@ -8,6 +8,7 @@ export const slashCommands = {
   po: "/po",
   supplier: "/supplier",
   receive: "/receive",
+  count: "/count",
 } as const;
 
 export const actionIds = {
@@ -31,6 +32,11 @@ export const actionIds = {
   /** Suffixed with an index: one per line or supplier group of a plan message. */
   planWhyPrefix: "po_plan_why_",
   planDraftsPrefix: "po_plan_drafts_",
+  /** Suffixed with an index in the /count list; bare on a count's card and replies. */
+  countOpen: "count_open",
+  countFinish: "count_finish",
+  countFinishAnyway: "count_finish_anyway",
+  countCancel: "count_cancel",
 } as const;
 
 /** Listener patterns for the suffixed action ids above. */
@@ -45,6 +51,7 @@ export const actionPatterns = {
   poMove: /^po_(submit|send|hold|resume|close|cancel)$/,
   planWhy: /^po_plan_why_\d+$/,
   planDrafts: /^po_plan_drafts_\d+$/,
+  countOpen: /^count_open(_\d+)?$/,
 } as const;
 
 export const callbackIds = {
@@ -55,4 +62,5 @@ export const callbackIds = {
   purchaseOrder: "purchase_order",
   supplier: "supplier",
   goodsReceipt: "goods_receipt",
+  stocktakeCount: "stocktake_count",
 } as const;

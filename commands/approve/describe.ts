@@ -4,6 +4,7 @@ import type { AdjustReason } from "../../src/domain/stock/index.ts";
 import { type Locale, messages } from "../../src/i18n/index.ts";
 import { escapeMrkdwn } from "../../src/slack/mrkdwn.ts";
 import { formatDay } from "../../src/text/dates.ts";
+import { describeStocktake } from "../count/card.ts";
 import { lineTexts, localName, priceCheck } from "../po/render.ts";
 
 /** Reads a frozen card summary field as text. */
@@ -43,6 +44,7 @@ export function describeDocument(
     return note ? `${line}\n> ${escapeMrkdwn(note)}` : line;
   }
   if (docType === "purchase_order") return describePurchaseOrder(summary, locale, currency);
+  if (docType === "stocktake") return describeStocktake(summary, locale, currency);
   return escapeMrkdwn(JSON.stringify(summary));
 }
 

@@ -9,9 +9,11 @@ import { approvalTemplates } from "../../src/notify/planners/approvals.ts";
 import { documentCardTemplate } from "../../src/notify/planners/documents.ts";
 import { purchasePlanTemplates } from "../../src/notify/planners/purchase-plan.ts";
 import { purchasingTemplates } from "../../src/notify/planners/purchasing.ts";
+import { stocktakeTemplates } from "../../src/notify/planners/stocktakes.ts";
 import { section } from "../../src/slack/blocks.ts";
 import { formatDay } from "../../src/text/dates.ts";
 import { renderApprovalCard } from "../approve/card.ts";
+import { renderStocktakeCard, renderStocktakeNote } from "../count/card.ts";
 import { renderHome } from "../home/render.ts";
 import { renderWeeklyPlan } from "../po/plan.ts";
 import { receiptThreadText } from "../receive/render.ts";
@@ -130,6 +132,7 @@ export const noticeTemplates: Record<string, Template> = {
       return renderAdjustmentCard(ctx.db, doc.docId, ctx.locale, ctx.company);
     if (doc.docType === "purchase_order")
       return renderPurchaseOrderCard(ctx.db, doc.docId, ctx.locale, ctx.company);
+    if (doc.docType === "stocktake") return renderStocktakeCard(ctx.db, doc.docId, ctx.locale, ctx.company);
     return line(`${doc.docType} #${doc.docId}`);
   },
   [approvalTemplates.card]: (data, ctx) => {
@@ -153,4 +156,5 @@ export const noticeTemplates: Record<string, Template> = {
         value: formatMoney(Number(data.value ?? 0), ctx.company.currency, ctx.locale),
       }),
     ),
+  [stocktakeTemplates.note]: renderStocktakeNote,
 };

@@ -30,6 +30,13 @@ export const errorCodes = [
   "UNKNOWN_SUPPLIER",
   "ILLEGAL_TRANSITION",
   "OVER_RECEIPT",
+  "UNKNOWN_ZONE",
+  "NOTHING_TO_COUNT",
+  "COUNT_OVERLAP",
+  "STOCKTAKE_CLOSED",
+  "UNCOUNTED_LINES",
+  "NOTHING_COUNTED",
+  "OUTSIDE_COUNT",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -25,6 +25,11 @@ export const eventTypes = [
   "po.received",
   "po.late",
   "purchase_plan.ready",
+  "stocktake.started",
+  "stocktake.counted",
+  "stocktake.finished",
+  "stocktake.posted",
+  "stocktake.cancelled",
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

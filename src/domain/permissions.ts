@@ -47,6 +47,9 @@ const rules = {
   "supplier.edit": ["admin", "purchasing_clerk", "purchasing_manager"],
   "supplier.archive": ["admin", "purchasing_manager"],
   "budget.manage": ["admin", "finance_supervisor"],
+  // Stocktakes: keepers start, count and finish them; cancelling someone else's needs a supervisor.
+  "stock.count": ["admin", "warehouse_keeper", "warehouse_supervisor"],
+  "stock.countCancelAny": ["admin", "warehouse_supervisor"],
 } as const satisfies Record<string, "anyRole" | readonly Role[]>;
 
 export type Permission = keyof typeof rules;

@@ -6,6 +6,7 @@ import { type Role, roles } from "../domain/roles.ts";
 import { type Department, departments } from "../domain/routing/departments.ts";
 import { enAdmin } from "./en-admin.ts";
 import { enApprovals } from "./en-approvals.ts";
+import { enCount, enCountErrors, enCountEvents } from "./en-count.ts";
 import { enPlan } from "./en-plan.ts";
 import { enPurchasing, poActionNames, poStatusNames } from "./en-purchasing.ts";
 import { enReceiving } from "./en-receiving.ts";
@@ -66,6 +67,7 @@ const eventNames: Record<EventType, string> = {
   "po.received": "goods were received against a purchase order",
   "po.late": "a purchase order is past its expected delivery day",
   "purchase_plan.ready": "the weekly purchase plan is ready",
+  ...enCountEvents,
 };
 const codes = (values: readonly string[]) => values.map((v) => `\`${v}\``).join(", ");
 const why = (p: ErrorParams) =>
@@ -116,6 +118,7 @@ export const en = {
       `${p.number} is ${p.status ? (poStatusNames[p.status as PurchaseOrderStatus] ?? p.status) : "in another state"} now, so it cannot be ${poActionNames[p.action as keyof typeof poActionNames] ?? p.action}; nothing was changed.`,
     OVER_RECEIPT: (p) =>
       `${p.sku}: ${p.ordered} ordered, ${p.already} already accepted; at most ${p.most} more may be accepted (over-receipt tolerance ${p.pct}%). Nothing was received: accept only up to that, or ask purchasing for a new PO for the rest.`,
+    ...enCountErrors,
   } satisfies Record<ErrorCode, ErrorText>,
   problems,
   roleNames,
@@ -160,6 +163,9 @@ export const en = {
     "jxc help": "Show this help",
     "jxc lang": "Choose your language: `en` (English) or `zh` (简体中文)",
     "jxc outbox": "How the app's messages are getting out; retry the ones that failed (admins)",
+    count: "Stocktakes: start a blind count of a warehouse, a zone, bins or items; open counts",
+    "count work":
+      "Count a stocktake in a form, then finish it: small variances post at once, large ones wait for the warehouse supervisor",
   },
   stock: {
     onHand: "On hand",
@@ -263,6 +269,7 @@ export const en = {
   ...enPurchasing,
   ...enReceiving,
   ...enPlan,
+  ...enCount,
   lang: {
     changed: "Done — jxc will talk to you in English.",
     usage: "Usage: `/jxc lang en` or `/jxc lang zh`",

@@ -7,6 +7,7 @@ import type { Catalog } from "./en.ts";
 import { roleList } from "./role-list.ts";
 import { zhAdmin } from "./zh-cn-admin.ts";
 import { zhApprovals } from "./zh-cn-approvals.ts";
+import { zhCount, zhCountErrors, zhCountEvents } from "./zh-cn-count.ts";
 import { zhPlan } from "./zh-cn-plan.ts";
 import { zhPoActionNames, zhPoStatusNames, zhPurchasing } from "./zh-cn-purchasing.ts";
 import { zhReceiving } from "./zh-cn-receiving.ts";
@@ -64,6 +65,7 @@ const eventNames: Record<EventType, string> = {
   "po.received": "采购订单已收货",
   "po.late": "采购订单已过预计交货日",
   "purchase_plan.ready": "每周采购计划已生成",
+  ...zhCountEvents,
 };
 const codes = (values: readonly string[]) => values.map((v) => `\`${v}\``).join("、");
 const why = (p: ErrorParams) =>
@@ -113,6 +115,7 @@ export const zhCN: Catalog = {
       `${p.number} 当前${p.status ? (zhPoStatusNames[p.status as PurchaseOrderStatus] ?? p.status) : "处于其他状态"}，不能${zhPoActionNames[p.action as keyof typeof zhPoActionNames] ?? p.action}；未作任何更改。`,
     OVER_RECEIPT: (p) =>
       `${p.sku}：订购 ${p.ordered}，已验收 ${p.already}；最多还能验收 ${p.most}（超收容差 ${p.pct}%）。未收货：请只验收到该数量，其余请采购另开订单。`,
+    ...zhCountErrors,
   },
   problems,
   roleNames,
@@ -154,6 +157,8 @@ export const zhCN: Catalog = {
     "jxc help": "显示本帮助",
     "jxc lang": "选择语言：`en`（English）或 `zh`（简体中文）",
     "jxc outbox": "查看本应用消息的发送情况，重试发送失败的消息（管理员）",
+    count: "盘点：对整个仓库、库区、库位或物料发起盲盘；查看进行中的盘点",
+    "count work": "用表单录入盘点并完成：小额差异直接过账，大额差异等待仓库主管审批",
   },
   stock: {
     onHand: "在库",
@@ -225,6 +230,7 @@ export const zhCN: Catalog = {
   ...zhPurchasing,
   ...zhReceiving,
   ...zhPlan,
+  ...zhCount,
   lang: {
     changed: "好的，jxc 以后将用简体中文与您交流。",
     usage: "用法：`/jxc lang en` 或 `/jxc lang zh`",

@@ -60,6 +60,20 @@ const matrix: { command: string; text: string; allowed: readonly Who[] }[] = [
   { command: "/supplier", text: "add", allowed: ["admin", "purchasing_clerk", "purchasing_manager"] },
   { command: "/supplier", text: "edit ACME", allowed: ["admin", "purchasing_clerk", "purchasing_manager"] },
   { command: "/supplier", text: "archive ACME", allowed: ["admin", "purchasing_manager"] },
+  // Permission comes before the warehouse or count is looked up, as for /receive.
+  { command: "/count", text: "", allowed: ["admin", "warehouse_keeper", "warehouse_supervisor"] },
+  { command: "/count", text: "start MAIN", allowed: ["admin", "warehouse_keeper", "warehouse_supervisor"] },
+  { command: "/count", text: "CNT-000001", allowed: ["admin", "warehouse_keeper", "warehouse_supervisor"] },
+  {
+    command: "/count",
+    text: "CNT-000001 finish",
+    allowed: ["admin", "warehouse_keeper", "warehouse_supervisor"],
+  },
+  {
+    command: "/count",
+    text: "CNT-000001 cancel",
+    allowed: ["admin", "warehouse_keeper", "warehouse_supervisor"],
+  },
 ];
 
 const userOf = (who: Who) => `U0ROLE${everyone.indexOf(who)}`;

@@ -69,6 +69,7 @@ describe("local mode: the sandbox server", () => {
       "/po",
       "/receive",
       "/supplier",
+      "/count",
     ]);
   });
 

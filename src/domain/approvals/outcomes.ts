@@ -1,6 +1,7 @@
 import { adjustmentOutcome } from "../adjustments/outcome.ts";
 import { purchaseOrderOutcome } from "../purchasing/outcome.ts";
 import type { Tx } from "../stock/types.ts";
+import { stocktakeOutcome } from "../stocktakes/outcome.ts";
 import type { ApprovalDocType } from "./policies.ts";
 
 /** When and by whom a request was finally decided. */
@@ -22,4 +23,5 @@ export interface ApprovalOutcome {
 export const approvalOutcomes: Partial<Record<ApprovalDocType, ApprovalOutcome>> = {
   stock_adjustment: adjustmentOutcome,
   purchase_order: purchaseOrderOutcome,
+  stocktake: stocktakeOutcome,
 };

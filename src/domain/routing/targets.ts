@@ -52,4 +52,10 @@ export const defaultRoutes: Record<EventType, readonly RouteTarget[]> = {
   "po.late": ["owner"],
   // The weekly plan is shared work: the purchasing channel.
   "purchase_plan.ready": ["channel:purchasing"],
+  // Counts tell their story in their thread in the warehouse channel; the one who started it hears the end.
+  "stocktake.started": [],
+  "stocktake.counted": [],
+  "stocktake.finished": ["owner"],
+  "stocktake.posted": ["owner"],
+  "stocktake.cancelled": ["owner"],
 };

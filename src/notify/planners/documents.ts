@@ -16,6 +16,7 @@ const documentDepartments: Record<string, Department> = {
   payment: "finance",
   bill: "finance",
   invoice: "finance",
+  stocktake: "warehouse",
 };
 
 /** The card that heads every document's thread. */
