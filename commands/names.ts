@@ -31,6 +31,8 @@ export const actionIds = {
   /** Suffixed with an index: one per line or supplier group of a plan message. */
   planWhyPrefix: "po_plan_why_",
   planDraftsPrefix: "po_plan_drafts_",
+  /** Suffixed with the decision and the GR line id: reject_return_12, reject_replace_12, reject_accept_12. */
+  rejectDecisionPrefix: "reject_",
 } as const;
 
 /** Listener patterns for the suffixed action ids above. */
@@ -45,6 +47,7 @@ export const actionPatterns = {
   poMove: /^po_(submit|send|hold|resume|close|cancel)$/,
   planWhy: /^po_plan_why_\d+$/,
   planDrafts: /^po_plan_drafts_\d+$/,
+  rejectDecision: /^reject_(return|replace|accept)_\d+$/,
 } as const;
 
 export const callbackIds = {
@@ -55,4 +58,5 @@ export const callbackIds = {
   purchaseOrder: "purchase_order",
   supplier: "supplier",
   goodsReceipt: "goods_receipt",
+  rejectAccept: "reject_accept",
 } as const;

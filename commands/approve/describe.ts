@@ -5,6 +5,7 @@ import { type Locale, messages } from "../../src/i18n/index.ts";
 import { escapeMrkdwn } from "../../src/slack/mrkdwn.ts";
 import { formatDay } from "../../src/text/dates.ts";
 import { lineTexts, localName, priceCheck } from "../po/render.ts";
+import { describeOverReceipt } from "../receive/notices.ts";
 
 /** Reads a frozen card summary field as text. */
 function text(summary: Record<string, unknown>, key: string): string {
@@ -43,6 +44,7 @@ export function describeDocument(
     return note ? `${line}\n> ${escapeMrkdwn(note)}` : line;
   }
   if (docType === "purchase_order") return describePurchaseOrder(summary, locale, currency);
+  if (docType === "goods_receipt") return describeOverReceipt(summary, locale);
   return escapeMrkdwn(JSON.stringify(summary));
 }
 

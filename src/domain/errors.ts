@@ -30,6 +30,8 @@ export const errorCodes = [
   "UNKNOWN_SUPPLIER",
   "ILLEGAL_TRANSITION",
   "OVER_RECEIPT",
+  "REJECTS_LEFT",
+  "REPLACEMENT_NOT_EXPECTED",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -25,6 +25,9 @@ export const eventTypes = [
   "po.received",
   "po.late",
   "purchase_plan.ready",
+  "receipt.awaiting_approval",
+  "receipt.refused",
+  "receipt.decided",
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

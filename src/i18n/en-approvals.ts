@@ -80,6 +80,7 @@ export const enApprovals = {
       purchase_order: "Purchase orders",
       stock_adjustment: "Stock adjustments",
       payment: "Payments",
+      goods_receipt: "Goods receipts over the tolerance",
     },
     tierLine: (p: { tier: number; from: string; role: string }) =>
       `Tier ${p.tier}: from ${p.from} → ${p.role}`,

@@ -4,6 +4,7 @@ import { adjustmentPlanners } from "./planners/adjustments.ts";
 import { approvalPlanners } from "./planners/approvals.ts";
 import { purchasePlanPlanners } from "./planners/purchase-plan.ts";
 import { purchasingPlanners } from "./planners/purchasing.ts";
+import { receivingPlanners } from "./planners/receiving.ts";
 
 /**
  * Who hears of each event, and where. Every event type must have an entry (the record type
@@ -15,4 +16,5 @@ export const appPlanners: Record<EventType, Planner> = {
   ...adjustmentPlanners,
   ...purchasingPlanners,
   ...purchasePlanPlanners,
+  ...receivingPlanners,
 };

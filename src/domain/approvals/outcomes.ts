@@ -1,5 +1,6 @@
 import { adjustmentOutcome } from "../adjustments/outcome.ts";
 import { purchaseOrderOutcome } from "../purchasing/outcome.ts";
+import { receiptOutcome } from "../receiving/receipt-approval.ts";
 import type { Tx } from "../stock/types.ts";
 import type { ApprovalDocType } from "./policies.ts";
 
@@ -22,4 +23,5 @@ export interface ApprovalOutcome {
 export const approvalOutcomes: Partial<Record<ApprovalDocType, ApprovalOutcome>> = {
   stock_adjustment: adjustmentOutcome,
   purchase_order: purchaseOrderOutcome,
+  goods_receipt: receiptOutcome,
 };

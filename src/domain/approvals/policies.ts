@@ -7,7 +7,7 @@ import { JxcError } from "../errors.ts";
 import { isRole, type Role } from "../roles.ts";
 
 /** Documents that can wait for approval. */
-export const approvalDocTypes = ["purchase_order", "stock_adjustment", "payment"] as const;
+export const approvalDocTypes = ["purchase_order", "stock_adjustment", "payment", "goods_receipt"] as const;
 export type ApprovalDocType = (typeof approvalDocTypes)[number];
 
 export function isApprovalDocType(value: string): value is ApprovalDocType {
@@ -34,6 +34,8 @@ const defaultPolicies: Record<ApprovalDocType, PolicyTier[]> = {
   ],
   stock_adjustment: [{ minAmount: 100_000, role: "warehouse_supervisor" }],
   payment: [{ minAmount: 0, role: "finance_supervisor" }],
+  // Only receipts over the tolerance ask; the amount is the value beyond the order.
+  goods_receipt: [{ minAmount: 0, role: "warehouse_supervisor" }],
 };
 
 export const defaultTimers: ApprovalTimers = { remindAfterHours: 24, escalateAfterHours: 48 };

@@ -10,6 +10,7 @@ export const documentPrefixes = {
   invoice: "INV",
   bill: "BILL",
   payment: "PAY",
+  supplier_return: "RTN",
 } as const;
 
 export type DocumentType = keyof typeof documentPrefixes;

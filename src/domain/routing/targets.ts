@@ -52,4 +52,8 @@ export const defaultRoutes: Record<EventType, readonly RouteTarget[]> = {
   "po.late": ["owner"],
   // The weekly plan is shared work: the purchasing channel.
   "purchase_plan.ready": ["channel:purchasing"],
+  // Receiving: told in the PO's thread; the PO's author hears what was refused or decided.
+  "receipt.awaiting_approval": [],
+  "receipt.refused": ["owner"],
+  "receipt.decided": ["owner"],
 };
