@@ -37,6 +37,8 @@ export const actionIds = {
   countFinish: "count_finish",
   countFinishAnyway: "count_finish_anyway",
   countCancel: "count_cancel",
+  /** Suffixed with the decision and the GR line id: reject_return_12, reject_replace_12, reject_accept_12. */
+  rejectDecisionPrefix: "reject_",
 } as const;
 
 /** Listener patterns for the suffixed action ids above. */
@@ -52,6 +54,7 @@ export const actionPatterns = {
   planWhy: /^po_plan_why_\d+$/,
   planDrafts: /^po_plan_drafts_\d+$/,
   countOpen: /^count_open(_\d+)?$/,
+  rejectDecision: /^reject_(return|replace|accept)_\d+$/,
 } as const;
 
 export const callbackIds = {
@@ -63,4 +66,5 @@ export const callbackIds = {
   supplier: "supplier",
   goodsReceipt: "goods_receipt",
   stocktakeCount: "stocktake_count",
+  rejectAccept: "reject_accept",
 } as const;

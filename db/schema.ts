@@ -6,6 +6,7 @@ export * from "./tables/notify.ts";
 export * from "./tables/places.ts";
 export * from "./tables/purchasing.ts";
 export * from "./tables/receiving.ts";
+export * from "./tables/returns.ts";
 export * from "./tables/stock.ts";
 export * from "./tables/stocktakes.ts";
 export * from "./tables/system.ts";

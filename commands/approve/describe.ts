@@ -6,6 +6,7 @@ import { escapeMrkdwn } from "../../src/slack/mrkdwn.ts";
 import { formatDay } from "../../src/text/dates.ts";
 import { describeStocktake } from "../count/card.ts";
 import { lineTexts, localName, priceCheck } from "../po/render.ts";
+import { describeOverReceipt } from "../receive/notices.ts";
 
 /** Reads a frozen card summary field as text. */
 function text(summary: Record<string, unknown>, key: string): string {
@@ -45,6 +46,7 @@ export function describeDocument(
   }
   if (docType === "purchase_order") return describePurchaseOrder(summary, locale, currency);
   if (docType === "stocktake") return describeStocktake(summary, locale, currency);
+  if (docType === "goods_receipt") return describeOverReceipt(summary, locale);
   return escapeMrkdwn(JSON.stringify(summary));
 }
 

@@ -9,6 +9,7 @@ import { approvalTemplates } from "../../src/notify/planners/approvals.ts";
 import { documentCardTemplate } from "../../src/notify/planners/documents.ts";
 import { purchasePlanTemplates } from "../../src/notify/planners/purchase-plan.ts";
 import { purchasingTemplates } from "../../src/notify/planners/purchasing.ts";
+import { receivingTemplates } from "../../src/notify/planners/receiving.ts";
 import { stocktakeTemplates } from "../../src/notify/planners/stocktakes.ts";
 import { section } from "../../src/slack/blocks.ts";
 import { formatDay } from "../../src/text/dates.ts";
@@ -16,7 +17,8 @@ import { renderApprovalCard } from "../approve/card.ts";
 import { renderStocktakeCard, renderStocktakeNote } from "../count/card.ts";
 import { renderHome } from "../home/render.ts";
 import { renderWeeklyPlan } from "../po/plan.ts";
-import { receiptThreadText } from "../receive/render.ts";
+import { receiptNote, renderReceiptCard, warehouseInstruction } from "../receive/notices.ts";
+import { receiptThreadMessage } from "../receive/render.ts";
 import { renderAdjustmentCard } from "./adjustment-card.ts";
 import { renderPurchaseOrderCard } from "./purchase-order-card.ts";
 
@@ -61,9 +63,11 @@ function approvalNote(data: Record<string, unknown>, ctx: RenderContext): Render
     case "approval.step_approved":
       return line(m.toRequesterStep({ number, by, next }));
     case "approval.approved":
-      return line(m.toRequesterApproved({ number, by }));
+      return line(m.toRequesterApproved({ number, by }) + receiverHint(view.docType, "approved", ctx.locale));
     case "approval.rejected":
-      return line(m.toRequesterRejected({ number, by, reason }));
+      return line(
+        m.toRequesterRejected({ number, by, reason }) + receiverHint(view.docType, "rejected", ctx.locale),
+      );
     case "approval.cancelled":
       return line(`${number} · ${m.threadCancelled({ by })}`);
     case "approval.escalated":
@@ -71,6 +75,11 @@ function approvalNote(data: Record<string, unknown>, ctx: RenderContext): Render
     default:
       return line(`${number} · ${note.event}`);
   }
+}
+
+/** What a receiver does with the goods once their over-receipt is decided. */
+function receiverHint(docType: string, verdict: "approved" | "rejected", locale: Locale): string {
+  return docType === "goods_receipt" ? ` ${messages(locale).returns.over.toReceiver[verdict]}` : "";
 }
 
 const poNoteData = z.object({ event: z.string(), actor: z.string(), to: z.string().optional() });
@@ -113,12 +122,13 @@ function poNote(data: Record<string, unknown>, ctx: RenderContext): RenderedMess
     "po.late": lateText(data, ctx.locale),
   };
   if (note.event === "po.received" && typeof data.receiptId === "number") {
-    const told = receiptThreadText(
+    const approvedBy = typeof data.approvedBy === "string" ? { approvedBy: data.approvedBy } : {};
+    const told = receiptThreadMessage(
       ctx.db,
-      { receiptId: data.receiptId, number, actor: note.actor, status },
+      { receiptId: data.receiptId, number, actor: note.actor, status, ...approvedBy },
       ctx.locale,
     );
-    if (told) return line(told);
+    if (told) return told;
   }
   const text = texts[note.event] ?? note.event;
   return line(number ? `*${number}* · ${text}` : text);
@@ -133,6 +143,7 @@ export const noticeTemplates: Record<string, Template> = {
     if (doc.docType === "purchase_order")
       return renderPurchaseOrderCard(ctx.db, doc.docId, ctx.locale, ctx.company);
     if (doc.docType === "stocktake") return renderStocktakeCard(ctx.db, doc.docId, ctx.locale, ctx.company);
+    if (doc.docType === "goods_receipt") return renderReceiptCard(ctx.db, doc.docId, ctx.locale);
     return line(`${doc.docType} #${doc.docId}`);
   },
   [approvalTemplates.card]: (data, ctx) => {
@@ -150,6 +161,8 @@ export const noticeTemplates: Record<string, Template> = {
   [approvalTemplates.home]: (_data, ctx) => renderHome(ctx, ctx.recipient, ctx.locale),
   [purchasingTemplates.note]: poNote,
   [purchasePlanTemplates.weekly]: (data, ctx) => renderWeeklyPlan(data, ctx.locale),
+  [receivingTemplates.note]: receiptNote,
+  [receivingTemplates.warehouse]: warehouseInstruction,
   [adjustmentTemplates.note]: (data, ctx) =>
     line(
       messages(ctx.locale).adjust.threadPosted({

@@ -20,6 +20,7 @@ import { viewSubmission } from "../../src/slack/view-submission.ts";
 import type { CommandDeps } from "../deps.ts";
 import { callbackIds, slashCommands } from "../names.ts";
 import { resolvePlace } from "../places.ts";
+import { registerRejectDecisions } from "./decide.ts";
 import {
   binWithStock,
   ReceiptFormErrors,
@@ -27,7 +28,8 @@ import {
   receiptFieldBlocks,
   receiptModal,
 } from "./modal.ts";
-import { receiptSummary, rejectedLines } from "./render.ts";
+import { overLineText } from "./notices.ts";
+import { receiptSummary } from "./render.ts";
 
 const poNumber = /^PO-\d{1,9}$/i;
 
@@ -110,11 +112,23 @@ export function registerReceiveCommand(router: SlackRouter, deps: CommandDeps): 
       },
     ),
   );
+  registerRejectDecisions(router, deps);
 }
 
 /** What the keeper reads once the receipt posted: the GR, what went where, the PO's new status. */
 function postedReply(deps: CommandDeps, posted: GoodsReceiptPosted, locale: Locale): EphemeralReply {
   const m = messages(locale).receive;
+  if (posted.status === "pending_approval") {
+    const names = messages(locale).roleNames;
+    const text = messages(locale).returns.over.pending({
+      receipt: posted.number,
+      number: posted.poNumber,
+      pct: posted.tolerancePct,
+      lines: posted.over.map((line) => `• ${overLineText(line, locale)}`).join("\n"),
+      roles: posted.approverRoles.map((role) => names[role]).join(" → "),
+    });
+    return { text, blocks: [section(text)] };
+  }
   const receipt = readGoodsReceipt(deps.db, posted.id);
   const summary = receipt ? receiptSummary(receipt, locale) : "";
   const text = m.posted({
@@ -123,8 +137,8 @@ function postedReply(deps: CommandDeps, posted: GoodsReceiptPosted, locale: Loca
     summary,
     status: messages(locale).po.statuses[posted.poStatus],
   });
-  const rejected = receipt ? rejectedLines(receipt, locale) : [];
-  const full = rejected.length > 0 ? `${text}\n${m.returnPending}` : text;
+  const rejected = receipt?.lines.some((line) => line.rejected > 0) ?? false;
+  const full = rejected ? `${text}\n${m.returnPending}` : text;
   return { text: full, blocks: [section(full)] };
 }
 

@@ -141,7 +141,8 @@ function isRejectReason(value: string): value is RejectReason {
   return (rejectReasons as readonly string[]).includes(value);
 }
 
-function withField<T>(run: () => T, field: string): T {
+/** Runs a parse and files any domain error under `field`, so the modal shows it beside that input. */
+export function withField<T>(run: () => T, field: string): T {
   try {
     return run();
   } catch (error) {

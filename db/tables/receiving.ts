@@ -7,13 +7,23 @@ import { stockMoves } from "./stock.ts";
 export const rejectReasons = ["damaged", "wrong_spec", "quality", "short"] as const;
 export type RejectReason = (typeof rejectReasons)[number];
 
-/** What happens to rejected goods: waiting for purchasing to settle it with the supplier. */
-export const supplierReturnStatuses = ["none", "pending"] as const;
+/**
+ * What happens to rejected goods: waiting for purchasing to decide (return, replace or accept
+ * anyway), or decided in full (the decisions are rows of reject_decisions).
+ */
+export const supplierReturnStatuses = ["none", "pending", "decided"] as const;
 export type SupplierReturnStatus = (typeof supplierReturnStatuses)[number];
 
 /**
- * A goods receipt (GR-000001): one delivery against one PO, posted at once. What a PO has
- * received is the sum of its receipts' accepted quantities, never stored on the PO.
+ * Where a receipt stands: posted (its stock is in), waiting for the warehouse supervisor
+ * because it is over the tolerance (nothing in yet), or refused by them (nothing ever moves).
+ */
+export const goodsReceiptStatuses = ["posted", "pending_approval", "refused"] as const;
+export type GoodsReceiptStatus = (typeof goodsReceiptStatuses)[number];
+
+/**
+ * A goods receipt (GR-000001): one delivery against one PO. What a PO has received is the
+ * sum of its posted receipts' accepted quantities, never stored on the PO.
  */
 export const goodsReceipts = sqliteTable(
   "goods_receipts",
@@ -26,6 +36,7 @@ export const goodsReceipts = sqliteTable(
     receivedBy: text("received_by").notNull(),
     receivedAt: integer("received_at", { mode: "number" }).notNull(),
     note: text("note"),
+    status: text("status", { enum: goodsReceiptStatuses }).notNull().default("posted"),
   },
   (t) => [index("goods_receipts_po_idx").on(t.purchaseOrderId)],
 );

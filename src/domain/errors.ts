@@ -37,6 +37,8 @@ export const errorCodes = [
   "UNCOUNTED_LINES",
   "NOTHING_COUNTED",
   "OUTSIDE_COUNT",
+  "REJECTS_LEFT",
+  "REPLACEMENT_NOT_EXPECTED",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

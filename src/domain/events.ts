@@ -30,6 +30,9 @@ export const eventTypes = [
   "stocktake.finished",
   "stocktake.posted",
   "stocktake.cancelled",
+  "receipt.awaiting_approval",
+  "receipt.refused",
+  "receipt.decided",
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

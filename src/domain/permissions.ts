@@ -43,6 +43,8 @@ const rules = {
   "po.send": ["admin", "purchasing_clerk", "purchasing_manager"],
   "po.manage": ["admin", "purchasing_manager"],
   "po.receive": ["admin", "warehouse_keeper", "warehouse_supervisor"],
+  // Rejected goods: purchasing settles them with the supplier (return, replace, accept anyway).
+  "po.rejects": ["admin", "purchasing_clerk", "purchasing_manager"],
   "supplier.view": "anyRole",
   "supplier.edit": ["admin", "purchasing_clerk", "purchasing_manager"],
   "supplier.archive": ["admin", "purchasing_manager"],

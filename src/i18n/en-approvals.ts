@@ -81,6 +81,7 @@ export const enApprovals = {
       stock_adjustment: "Stock adjustments",
       payment: "Payments",
       stocktake: "Stocktakes (per line variance)",
+      goods_receipt: "Goods receipts over the tolerance",
     },
     tierLine: (p: { tier: number; from: string; role: string }) =>
       `Tier ${p.tier}: from ${p.from} → ${p.role}`,

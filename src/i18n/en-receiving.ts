@@ -27,16 +27,15 @@ export const enReceiving = {
       `:package: *${p.receipt}* for *${p.number}*: ${p.summary}. ${p.number} is now ${p.status}.`,
     thread: (p: { receipt: string; summary: string; status: string; by: string }) =>
       `:package: ${p.receipt}: ${p.summary}, received by ${p.by}; now ${p.status}.`,
-    rejectedLine: (p: { qty: string; sku: string; reason: string }) =>
-      `:leftwards_arrow_with_hook: ${p.qty} ${p.sku} rejected (${p.reason}): waiting as a return to the supplier. Purchasing: arrange the return or a replacement with the supplier; the quantity stays on order.`,
-    returnPending: "Rejected goods wait as a return to the supplier; purchasing is told in the PO's thread.",
+    returnPending:
+      "Rejected goods stay out of stock and on order until purchasing decides in the PO's thread: return, replace or accept anyway.",
     modal: {
       title: "Receive goods",
       submit: "Post receipt",
       close: "Cancel",
       done: "Close",
       intro: (p: { number: string; supplier: string; tolerance: number }) =>
-        `*${p.number}* · ${p.supplier}. Fill in what arrived for each line (leave *received* empty to skip a line). Accepted + rejected must equal received; up to ${p.tolerance}% over the ordered quantity is accepted.`,
+        `*${p.number}* · ${p.supplier}. Fill in what arrived for each line (leave *received* empty to skip a line). Accepted + rejected must equal received; up to ${p.tolerance}% over the ordered quantity posts at once; more waits for the warehouse supervisor's approval.`,
       more: (p: { count: number; number: string }) =>
         `${p.count} more open lines: post this receipt, then \`/receive ${p.number}\` again.`,
       received: (p: { sku: string; open: string }) => `${p.sku} · received (open ${p.open})`,

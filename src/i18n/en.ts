@@ -10,6 +10,7 @@ import { enCount, enCountErrors, enCountEvents } from "./en-count.ts";
 import { enPlan } from "./en-plan.ts";
 import { enPurchasing, poActionNames, poStatusNames } from "./en-purchasing.ts";
 import { enReceiving } from "./en-receiving.ts";
+import { enReturns } from "./en-returns.ts";
 import { roleList } from "./role-list.ts";
 
 type ErrorText = (p: ErrorParams) => string;
@@ -68,10 +69,16 @@ const eventNames: Record<EventType, string> = {
   "po.late": "a purchase order is past its expected delivery day",
   "purchase_plan.ready": "the weekly purchase plan is ready",
   ...enCountEvents,
+  "receipt.awaiting_approval": "a goods receipt over the tolerance waits for approval",
+  "receipt.refused": "a goods receipt over the tolerance was refused",
+  "receipt.decided": "purchasing decided what happens to rejected goods",
 };
 const codes = (values: readonly string[]) => values.map((v) => `\`${v}\``).join(", ");
 const why = (p: ErrorParams) =>
   typeof p.problem === "string" && p.problem in problems ? `: ${problems[p.problem as InputProblem]}` : "";
+// A rejected-goods decision named in "already decided" (approvals pass a verdict instead, not shown).
+const decisionName = (p: ErrorParams, names: Record<string, string>, lead: string) =>
+  typeof p.decision === "string" && p.decision in names ? `${lead}${names[p.decision]}` : "";
 
 /** English messages; the shape of this object is the catalogue every language must fill. */
 export const en = {
@@ -97,7 +104,8 @@ export const en = {
     INVALID_MONEY: (p) => `\`${p.input}\` is not a valid amount${why(p)}.`,
     LAST_ADMIN: () => "That would leave nobody with the admin role. Make someone else admin first.",
     DUPLICATE: (p) => `${p.what} \`${p.key}\` already exists.`,
-    ALREADY_DECIDED: (p) => `Already decided${p.by ? ` by <@${p.by}>` : ""}.`,
+    ALREADY_DECIDED: (p) =>
+      `Already decided${p.by ? ` by <@${p.by}>` : ""}${decisionName(p, enReturns.returns.decisionNames, ": ")}.`,
     STALE_ACTION: () => "This message is out of date; nothing was changed.",
     SELF_APPROVAL: () => "You cannot approve or reject your own request; another approver will decide.",
     POLICY_ORDER: (p) =>
@@ -117,7 +125,13 @@ export const en = {
     ILLEGAL_TRANSITION: (p) =>
       `${p.number} is ${p.status ? (poStatusNames[p.status as PurchaseOrderStatus] ?? p.status) : "in another state"} now, so it cannot be ${poActionNames[p.action as keyof typeof poActionNames] ?? p.action}; nothing was changed.`,
     OVER_RECEIPT: (p) =>
-      `${p.sku}: ${p.ordered} ordered, ${p.already} already accepted; at most ${p.most} more may be accepted (over-receipt tolerance ${p.pct}%). Nothing was received: accept only up to that, or ask purchasing for a new PO for the rest.`,
+      `${p.sku}: ${p.ordered} ordered, ${p.already} already accepted; at most ${p.most} more may be accepted (over-receipt tolerance ${p.pct}%). Nothing was changed: accept at most that and return the rest.`,
+    REJECTS_LEFT: (p) =>
+      `Only ${p.left} of ${p.sku} from ${p.receipt} still wait for a decision (someone decided the rest meanwhile); nothing was changed.`,
+    REPLACEMENT_NOT_EXPECTED: (p) =>
+      p.owed === 0
+        ? `${p.number} expects no more ${p.sku} (it is received or closed), so a replacement cannot be received against it: choose Return or Accept anyway.`
+        : `${p.number} still expects only ${p.owed} ${p.sku}, so a replacement of ${p.qty} cannot be received against it: return or accept the rest.`,
     ...enCountErrors,
   } satisfies Record<ErrorCode, ErrorText>,
   problems,
@@ -270,6 +284,7 @@ export const en = {
   ...enReceiving,
   ...enPlan,
   ...enCount,
+  ...enReturns,
   lang: {
     changed: "Done — jxc will talk to you in English.",
     usage: "Usage: `/jxc lang en` or `/jxc lang zh`",

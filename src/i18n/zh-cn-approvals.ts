@@ -70,6 +70,7 @@ export const zhApprovals: typeof enApprovals = {
       stock_adjustment: "库存调整",
       payment: "付款",
       stocktake: "盘点（按行差异）",
+      goods_receipt: "超出容差的收货",
     },
     tierLine: (p) => `第 ${p.tier} 级：金额 ${p.from} 起 → ${p.role}`,
     timers: (p) => `${p.remind} 小时未审批则提醒；${p.escalate} 小时未审批则升级至上一级角色。`,

@@ -22,16 +22,14 @@ export const zhReceiving: typeof enReceiving = {
       ].join(""),
     posted: (p) => `:package: *${p.receipt}*（*${p.number}*）：${p.summary}。${p.number} 现为${p.status}。`,
     thread: (p) => `:package: ${p.receipt}：${p.summary}，收货人 ${p.by}；现为${p.status}。`,
-    rejectedLine: (p) =>
-      `:leftwards_arrow_with_hook: ${p.qty} ${p.sku} 拒收（${p.reason}）：待退回供应商。请采购与供应商安排退货或补货；该数量仍计为在途。`,
-    returnPending: "拒收的货物待退回供应商；已在采购订单的讨论串中通知采购。",
+    returnPending: "拒收的货物不入库，仍计在途，待采购在采购订单的讨论串中决定：退货、换货或让步接收。",
     modal: {
       title: "收货",
       submit: "过账",
       close: "取消",
       done: "关闭",
       intro: (p) =>
-        `*${p.number}* · ${p.supplier}。逐行填写实际到货（实收留空则跳过该行）。合格 + 拒收 必须等于实收；超出订购数量 ${p.tolerance}% 以内可以接收。`,
+        `*${p.number}* · ${p.supplier}。逐行填写实际到货（实收留空则跳过该行）。合格 + 拒收 必须等于实收；超出订购数量 ${p.tolerance}% 以内直接过账；超出更多则等待仓库主管审批。`,
       more: (p) => `还有 ${p.count} 行未收：先过账本次收货，再次输入 \`/receive ${p.number}\`。`,
       received: (p) => `${p.sku} · 实收（未收 ${p.open}）`,
       accepted: (p) => `${p.sku} · 合格`,

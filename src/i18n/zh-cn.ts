@@ -11,6 +11,7 @@ import { zhCount, zhCountErrors, zhCountEvents } from "./zh-cn-count.ts";
 import { zhPlan } from "./zh-cn-plan.ts";
 import { zhPoActionNames, zhPoStatusNames, zhPurchasing } from "./zh-cn-purchasing.ts";
 import { zhReceiving } from "./zh-cn-receiving.ts";
+import { zhReturns } from "./zh-cn-returns.ts";
 
 const problems: Record<InputProblem, string> = {
   not_a_number: "不是数字",
@@ -66,10 +67,16 @@ const eventNames: Record<EventType, string> = {
   "po.late": "采购订单已过预计交货日",
   "purchase_plan.ready": "每周采购计划已生成",
   ...zhCountEvents,
+  "receipt.awaiting_approval": "超出容差的收货待审批",
+  "receipt.refused": "超出容差的收货已被拒收",
+  "receipt.decided": "采购已决定拒收货物的处理方式",
 };
 const codes = (values: readonly string[]) => values.map((v) => `\`${v}\``).join("、");
 const why = (p: ErrorParams) =>
   typeof p.problem === "string" && p.problem in problems ? `：${problems[p.problem as InputProblem]}` : "";
+// A rejected-goods decision named in "already decided" (approvals pass a verdict instead, not shown).
+const decisionName = (p: ErrorParams, names: Record<string, string>, lead: string) =>
+  typeof p.decision === "string" && p.decision in names ? `${lead}${names[p.decision]}` : "";
 
 /** 简体中文; typed against the English catalogue so no message can be missing. */
 export const zhCN: Catalog = {
@@ -95,7 +102,8 @@ export const zhCN: Catalog = {
     INVALID_MONEY: (p) => `\`${p.input}\` 不是有效金额${why(p)}。`,
     LAST_ADMIN: () => "这样将没有任何管理员。请先指定其他管理员。",
     DUPLICATE: (p) => `${p.what} \`${p.key}\` 已存在。`,
-    ALREADY_DECIDED: (p) => `已处理${p.by ? `（由 <@${p.by}> 决定）` : ""}。`,
+    ALREADY_DECIDED: (p) =>
+      `已处理${p.by ? `（由 <@${p.by}> 决定）` : ""}${decisionName(p, zhReturns.returns.decisionNames, "：")}。`,
     STALE_ACTION: () => "此消息已过期，未做任何更改。",
     SELF_APPROVAL: () => "不能审批自己提交的申请，将由其他审批人决定。",
     POLICY_ORDER: (p) =>
@@ -114,7 +122,12 @@ export const zhCN: Catalog = {
     ILLEGAL_TRANSITION: (p) =>
       `${p.number} 当前${p.status ? (zhPoStatusNames[p.status as PurchaseOrderStatus] ?? p.status) : "处于其他状态"}，不能${zhPoActionNames[p.action as keyof typeof zhPoActionNames] ?? p.action}；未作任何更改。`,
     OVER_RECEIPT: (p) =>
-      `${p.sku}：订购 ${p.ordered}，已验收 ${p.already}；最多还能验收 ${p.most}（超收容差 ${p.pct}%）。未收货：请只验收到该数量，其余请采购另开订单。`,
+      `${p.sku}：订购 ${p.ordered}，已验收 ${p.already}；最多还能验收 ${p.most}（超收容差 ${p.pct}%）。未做任何更改：请最多接收该数量，其余退货。`,
+    REJECTS_LEFT: (p) => `${p.receipt} 的 ${p.sku} 只剩 ${p.left} 待处理（其余已由他人处理）；未做任何更改。`,
+    REPLACEMENT_NOT_EXPECTED: (p) =>
+      p.owed === 0
+        ? `${p.number} 已不再等待 ${p.sku}（已收齐或已关闭），换货无法再按此订单收货：请选择退货或让步接收。`
+        : `${p.number} 只还差 ${p.owed} ${p.sku}，无法换货 ${p.qty}：其余请退货或让步接收。`,
     ...zhCountErrors,
   },
   problems,
@@ -231,6 +244,7 @@ export const zhCN: Catalog = {
   ...zhReceiving,
   ...zhPlan,
   ...zhCount,
+  ...zhReturns,
   lang: {
     changed: "好的，jxc 以后将用简体中文与您交流。",
     usage: "用法：`/jxc lang en` 或 `/jxc lang zh`",

@@ -4,6 +4,7 @@ import { adjustmentPlanners } from "./planners/adjustments.ts";
 import { approvalPlanners } from "./planners/approvals.ts";
 import { purchasePlanPlanners } from "./planners/purchase-plan.ts";
 import { purchasingPlanners } from "./planners/purchasing.ts";
+import { receivingPlanners } from "./planners/receiving.ts";
 import { stocktakePlanners } from "./planners/stocktakes.ts";
 
 /**
@@ -17,4 +18,5 @@ export const appPlanners: Record<EventType, Planner> = {
   ...purchasingPlanners,
   ...purchasePlanPlanners,
   ...stocktakePlanners,
+  ...receivingPlanners,
 };

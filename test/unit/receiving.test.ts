@@ -175,17 +175,21 @@ describe("receiving goods against a PO", () => {
     ]);
   });
 
-  it("passes an over-receipt within the 5% tolerance and refuses one above it, writing nothing", () => {
+  it("posts an over-receipt within the 5% tolerance; one above it waits for approval and moves no stock", () => {
     const poId = sentPo();
-    expect(receive(poId, [all(1, 105, f.ids.binA)]).poStatus).toBe("partially_received");
-    const before = { ...snapshotStock(f.db), ...receiptRows() };
-    expectJxcError(() => receive(poId, [all(1, 1, f.ids.binA)]), "OVER_RECEIPT", {
-      sku: "SKU-AVG",
-      ordered: 100,
-      already: 105,
-      most: 0,
+    expect(receive(poId, [all(1, 105, f.ids.binA)])).toMatchObject({
+      status: "posted",
+      poStatus: "partially_received",
     });
-    expect({ ...snapshotStock(f.db), ...receiptRows() }).toEqual(before);
+    const stock = snapshotStock(f.db).moves;
+    expect(receive(poId, [all(1, 1, f.ids.binA)])).toMatchObject({
+      status: "pending_approval",
+      approverRoles: ["warehouse_supervisor"],
+      poStatus: "partially_received",
+      value: 0,
+    });
+    expect(snapshotStock(f.db).moves).toEqual(stock);
+    expect(valuationOf(f.db, f.ids.avgItem)).toEqual({ qty: 105, value: 26_250 });
   });
 
   it("follows the company tolerance setting", () => {
@@ -194,10 +198,8 @@ describe("receiving goods against a PO", () => {
       .values({ key: "receipt_tolerance_pct", value: 0, updatedBy: "U", updatedAt: 0 })
       .run();
     const poId = sentPo();
-    const error = expectJxcError(() => receive(poId, [all(1, 101, f.ids.binA)]), "OVER_RECEIPT", {
-      most: 100,
-    });
-    expect(error.field).toBe("line1_accepted");
+    expect(receive(poId, [all(1, 101, f.ids.binA)]).status).toBe("pending_approval");
+    expect(receive(poId, [all(1, 100, f.ids.binA)]).status).toBe("posted");
   });
 
   it("refuses bad input beside its field, writing nothing", () => {

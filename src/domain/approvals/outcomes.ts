@@ -1,5 +1,6 @@
 import { adjustmentOutcome } from "../adjustments/outcome.ts";
 import { purchaseOrderOutcome } from "../purchasing/outcome.ts";
+import { receiptOutcome } from "../receiving/receipt-approval.ts";
 import type { Tx } from "../stock/types.ts";
 import { stocktakeOutcome } from "../stocktakes/outcome.ts";
 import type { ApprovalDocType } from "./policies.ts";
@@ -24,4 +25,5 @@ export const approvalOutcomes: Partial<Record<ApprovalDocType, ApprovalOutcome>>
   stock_adjustment: adjustmentOutcome,
   purchase_order: purchaseOrderOutcome,
   stocktake: stocktakeOutcome,
+  goods_receipt: receiptOutcome,
 };

@@ -7,7 +7,13 @@ import { JxcError } from "../errors.ts";
 import { isRole, type Role } from "../roles.ts";
 
 /** Documents that can wait for approval. */
-export const approvalDocTypes = ["purchase_order", "stock_adjustment", "payment", "stocktake"] as const;
+export const approvalDocTypes = [
+  "purchase_order",
+  "stock_adjustment",
+  "payment",
+  "stocktake",
+  "goods_receipt",
+] as const;
 export type ApprovalDocType = (typeof approvalDocTypes)[number];
 
 export function isApprovalDocType(value: string): value is ApprovalDocType {
@@ -36,6 +42,8 @@ const defaultPolicies: Record<ApprovalDocType, PolicyTier[]> = {
   payment: [{ minAmount: 0, role: "finance_supervisor" }],
   // A count line whose variance is worth at least tier 1 waits; smaller ones post at once.
   stocktake: [{ minAmount: 100_000, role: "warehouse_supervisor" }],
+  // Only receipts over the tolerance ask; the amount is the value beyond the order.
+  goods_receipt: [{ minAmount: 0, role: "warehouse_supervisor" }],
 };
 
 export const defaultTimers: ApprovalTimers = { remindAfterHours: 24, escalateAfterHours: 48 };

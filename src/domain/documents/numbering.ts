@@ -11,6 +11,7 @@ export const documentPrefixes = {
   bill: "BILL",
   payment: "PAY",
   stocktake: "CNT",
+  supplier_return: "RTN",
 } as const;
 
 export type DocumentType = keyof typeof documentPrefixes;

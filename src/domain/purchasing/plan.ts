@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
 import { companySettings } from "../../../db/schema.ts";
+import { owedSql } from "../receiving/owed.ts";
 import { type PlanItemFacts, type PlanSuggestion, type PlanWindow, suggestPurchase } from "./plan-rule.ts";
 import { openForDelivery } from "./states.ts";
 
@@ -146,15 +147,13 @@ export function readPlanFacts(db: Db, period: PlanPeriod, scope: PlanScope = {})
     stock.set(itemId, [stock.get(itemId)?.[0] ?? 0, reserved]);
   }
   const ordered = new Map<number, [number, number]>();
-  // Open quantities as /stock counts them (onOrderQty: less what receipts accepted); drafts and pending POs apart.
+  // Open quantities as /stock counts them (owedSql, like onOrderQty); drafts and pending POs apart.
   for (const [itemId, open, draft] of sqlite
     .prepare(
       `select l.item_id,
-              sum(case when p.status in (${openList}) then max(l.qty - coalesce(r.accepted, 0), 0) else 0 end),
+              sum(case when p.status in (${openList}) then ${owedSql("l")} else 0 end),
               sum(case when p.status in ('draft','pending_approval') then l.qty else 0 end)
          from purchase_order_lines l join purchase_orders p on p.id = l.purchase_order_id
-         left join (select purchase_order_line_id as line_id, sum(accepted) as accepted
-                      from goods_receipt_lines group by purchase_order_line_id) r on r.line_id = l.id
         where p.status in (${openList},'draft','pending_approval') ${moveFilter.replace("item_id", "l.item_id")}
         group by l.item_id`,
     )

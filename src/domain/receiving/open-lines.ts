@@ -1,9 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
 import { preparedPerDb } from "../../../db/prepared.ts";
-import { goodsReceiptLines, items, purchaseOrderLines } from "../../../db/schema.ts";
+import { items, purchaseOrderLines } from "../../../db/schema.ts";
+import type { Tx } from "../stock/types.ts";
+import { acceptedSql, owedSql, settledSql } from "./owed.ts";
 
-/** One PO line with what has been accepted against it so far: what a receipt starts from. */
+/** One PO line with what has been settled against it so far: what a receipt starts from. */
 export interface ReceivableLine {
   id: number;
   lineNo: number;
@@ -14,24 +16,30 @@ export interface ReceivableLine {
   unit: string;
   ordered: number;
   unitPrice: number;
+  /** Taken into stock: accepted on posted receipts and rejects accepted anyway. */
   accepted: number;
-  /** Still to come: ordered − accepted, never below zero. */
+  /** Accepted plus rejects returned without a replacement: what the over-receipt tolerance counts. */
+  settled: number;
+  /** Still owed by the supplier (src/domain/receiving/owed.ts): what may still come. */
   open: number;
 }
 
 /**
- * A PO's lines with their accepted totals. Rejected goods do not count as received: the
- * supplier still owes them (a replacement or a credit), so they stay open.
+ * A PO's lines with their accepted, settled and owed quantities. Rejected goods still
+ * undecided or sent back for a replacement do not count as received: the supplier still owes
+ * them, so they stay open.
  */
 export function readReceivableLines(db: Db, purchaseOrderId: number): ReceivableLine[] {
-  return receivableQuery(db)
-    .all({ purchaseOrderId })
-    .map((line) => ({ ...line, open: Math.max(line.ordered - line.accepted, 0) }));
+  return receivableQuery(db).all({ purchaseOrderId });
 }
 
-// Prepared once per database: a 100-line receipt reads its PO here inside a 50 ms budget.
-const receivableQuery = preparedPerDb((db) =>
-  db
+/** The same inside a transaction that has no prepared statements (an approval's outcome). */
+export function readReceivableLinesIn(tx: Tx, purchaseOrderId: number): ReceivableLine[] {
+  return receivableSelect(tx).where(eq(purchaseOrderLines.purchaseOrderId, purchaseOrderId)).all();
+}
+
+function receivableSelect(db: Pick<Db, "select">) {
+  return db
     .select({
       id: purchaseOrderLines.id,
       lineNo: purchaseOrderLines.lineNo,
@@ -42,14 +50,19 @@ const receivableQuery = preparedPerDb((db) =>
       unit: items.baseUnit,
       ordered: purchaseOrderLines.qty,
       unitPrice: purchaseOrderLines.unitPrice,
-      accepted:
-        sql<number>`coalesce((select sum(${goodsReceiptLines.accepted}) from ${goodsReceiptLines} where ${goodsReceiptLines.purchaseOrderLineId} = ${purchaseOrderLines.id}), 0)`.mapWith(
-          Number,
-        ),
+      accepted: sql.raw(acceptedSql('"purchase_order_lines"."id"')).mapWith(Number),
+      settled: sql.raw(settledSql('"purchase_order_lines"."id"')).mapWith(Number),
+      open: sql.raw(owedSql('"purchase_order_lines"')).mapWith(Number),
     })
     .from(purchaseOrderLines)
     .innerJoin(items, eq(items.id, purchaseOrderLines.itemId))
-    .where(eq(purchaseOrderLines.purchaseOrderId, sql.placeholder("purchaseOrderId")))
     .orderBy(purchaseOrderLines.lineNo)
+    .$dynamic();
+}
+
+// Prepared once per database: a 100-line receipt reads its PO here inside a 50 ms budget.
+const receivableQuery = preparedPerDb((db) =>
+  receivableSelect(db)
+    .where(eq(purchaseOrderLines.purchaseOrderId, sql.placeholder("purchaseOrderId")))
     .prepare(),
 );

@@ -1,24 +1,37 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
 import { preparedPerDb } from "../../../db/prepared.ts";
-import { goodsReceiptLines, goodsReceipts, purchaseOrders } from "../../../db/schema.ts";
+import { goodsReceipts } from "../../../db/schema.ts";
 import type { RejectReason } from "../../../db/tables/receiving.ts";
+import { goodsReceiptLines } from "../../../db/tables/receiving.ts";
+import { requestApproval } from "../approvals/request.ts";
 import { writeAudit } from "../audit.ts";
 import type { Clock } from "../clock.ts";
 import { nextDocumentNumber } from "../documents/numbering.ts";
 import { JxcError } from "../errors.ts";
 import { emitEvent } from "../events.ts";
 import { requirePermission } from "../permissions.ts";
-import { assertCanMove, nextStatus, type PurchaseOrderStatus } from "../purchasing/states.ts";
-import { maxQuantity } from "../quantity.ts";
+import type { PurchaseOrderStatus } from "../purchasing/states.ts";
+import type { Role } from "../roles.ts";
 import { requireLocation } from "../stock/lookups.ts";
 import { receiveStock } from "../stock/moves.ts";
 import { shareStatements } from "../stock/statements.ts";
+import type { Tx } from "../stock/types.ts";
+import { type CheckedLine, checkLines } from "./check-lines.ts";
 import { type ReceivableLine, readReceivableLines } from "./open-lines.ts";
-import { maxAcceptedQty, readReceiptTolerancePct } from "./settings.ts";
+import {
+  finishReceipt,
+  type PostedReceiptLine,
+  postHeldReceipt,
+  type ReceiptPo,
+  requireReceivablePo,
+} from "./post-receipt.ts";
+import { type OverReceiptLine, overReceiptSummary } from "./receipt-approval.ts";
+import { readReceiptTolerancePct } from "./settings.ts";
 
 export { type RejectReason, rejectReasons } from "../../../db/tables/receiving.ts";
+export { type PostedReceiptLine, receivableStatuses } from "./post-receipt.ts";
 
 /** One inspected PO line as the keeper states it; quantities in base units. */
 export interface ReceiptLineInput {
@@ -38,39 +51,32 @@ export interface ReceiveGoodsInput {
   userId: string;
 }
 
-/** One posted line, as the reply and the PO thread tell it. */
-export interface PostedReceiptLine {
-  lineNo: number;
-  sku: string;
-  unit: string;
-  accepted: number;
-  rejected: number;
-  rejectReason: RejectReason | null;
-  locationId: number | null;
-  value: number;
-}
-
-/** The GR as posted: its number, the PO's new status and what went where. */
+/** The GR as recorded: posted at once, or waiting for the warehouse supervisor (over the tolerance). */
 export interface GoodsReceiptPosted {
   id: number;
   number: string;
+  status: "posted" | "pending_approval";
   poNumber: string;
   poStatus: PurchaseOrderStatus;
   accepted: number;
   rejected: number;
   value: number;
   lines: PostedReceiptLine[];
+  /** While waiting: the roles whose approval it needs, in order. */
+  approverRoles: Role[];
+  /** While waiting: the lines over the tolerance, and the tolerance itself. */
+  over: OverReceiptLine[];
+  tolerancePct: number;
 }
 
-/** Statuses a delivery may be received against: the PO was sent to the supplier. */
-export const receivableStatuses: readonly PurchaseOrderStatus[] = ["sent", "partially_received"];
-
 /**
- * Posts a goods receipt: accepted stock enters at the PO line's price through the costing
- * engine; rejected stock stays out and waits as a pending supplier return. The GR, its ledger
- * moves, the PO's new status, audit rows and the PO-thread event commit together or not at
- * all. Over-receipt beyond the company tolerance is refused (nothing written): purchasing
- * must raise the PO first. Errors name the field: line<lineNo>_received/accepted/rejected/reason/bin.
+ * Records a goods receipt. Within the over-receipt tolerance it posts at once: accepted stock
+ * enters at the PO line's price through the costing engine; rejected stock stays out and waits
+ * for purchasing's decision (return, replace, accept anyway). The GR, its ledger moves, the PO's
+ * new status, audit rows and the PO-thread event commit together or not at all. A line over
+ * the tolerance makes the whole GR wait for the warehouse supervisor (the goods_receipt
+ * approval policy); nothing enters stock until it is approved. Errors name the field:
+ * line<lineNo>_received/accepted/rejected/reason/bin.
  */
 export function receiveGoods(db: Db, clock: Clock, input: ReceiveGoodsInput): GoodsReceiptPosted {
   requirePermission(db, input.userId, "po.receive");
@@ -79,31 +85,16 @@ export function receiveGoods(db: Db, clock: Clock, input: ReceiveGoodsInput): Go
     (tx) => {
       shareStatements(db, tx);
       const at = clock.now();
-      const po = tx
-        .select({
-          id: purchaseOrders.id,
-          number: purchaseOrders.number,
-          status: purchaseOrders.status,
-          heldFrom: purchaseOrders.heldFrom,
-          createdBy: purchaseOrders.createdBy,
-        })
-        .from(purchaseOrders)
-        .where(eq(purchaseOrders.id, input.purchaseOrderId))
-        .get();
-      if (!po) throw new JxcError("NOT_FOUND", { what: `#${input.purchaseOrderId}` });
-      if (!receivableStatuses.includes(po.status)) {
-        throw new JxcError("ILLEGAL_TRANSITION", {
-          number: po.number,
-          status: po.status,
-          action: "receive_part",
-        });
-      }
+      const po = requireReceivablePo(tx, input.purchaseOrderId);
       const poLines = new Map(readReceivableLines(db, po.id).map((line) => [line.lineNo, line]));
       const tolerancePct = readReceiptTolerancePct(tx);
       const checked = checkLines(input.lines, poLines, tolerancePct, (locationId, field) =>
         requireLocation(tx, locationId, field),
       );
       const number = nextDocumentNumber(tx, "goods_receipt");
+      if (checked.some((c) => c.over)) {
+        return holdReceipt(db, tx, { po, number, checked, tolerancePct, userId: input.userId, at });
+      }
       const { id } = tx
         .insert(goodsReceipts)
         .values({ number, purchaseOrderId: po.id, receivedBy: input.userId, receivedAt: at })
@@ -123,83 +114,146 @@ export function receiveGoods(db: Db, clock: Clock, input: ReceiveGoodsInput): Go
                 reason: "receipt",
               })
             : undefined;
-        insertLine.run({
-          goodsReceiptId: id,
-          purchaseOrderLineId: poLine.id,
-          received: line.received,
-          accepted: line.accepted,
-          rejected: line.rejected,
-          rejectReason: line.rejected > 0 ? (line.rejectReason ?? null) : null,
-          locationId: line.accepted > 0 ? (line.locationId ?? null) : null,
-          moveId: move?.moveId ?? null,
-          supplierReturn: line.rejected > 0 ? "pending" : "none",
-        });
+        insertLine.run({ ...lineRow(id, line, poLine), moveId: move?.moveId ?? null });
+        // What this receipt settles, so the PO's new status can be told without reading again.
         poLine.accepted += line.accepted;
-        posted.push({
-          lineNo: poLine.lineNo,
-          sku: poLine.sku,
-          unit: poLine.unit,
-          accepted: line.accepted,
-          rejected: line.rejected,
-          rejectReason: line.rejected > 0 ? (line.rejectReason ?? null) : null,
-          locationId: line.accepted > 0 ? (line.locationId ?? null) : null,
-          value: move?.value ?? 0,
-        });
+        poLine.settled += line.accepted;
+        poLine.open = Math.max(poLine.ordered - poLine.settled, 0);
+        posted.push(postedLine(line, poLine, move?.value ?? 0));
       }
-      const complete = [...poLines.values()].every((line) => line.accepted >= line.ordered);
-      const action = complete ? "receive_all" : "receive_part";
-      assertCanMove(po, action);
-      const status = nextStatus(po, action);
-      tx.update(purchaseOrders)
-        .set({ status, updatedAt: at })
-        .where(and(eq(purchaseOrders.id, po.id), eq(purchaseOrders.status, po.status)))
-        .run();
-      const totals = {
-        accepted: posted.reduce((sum, line) => sum + line.accepted, 0),
-        rejected: posted.reduce((sum, line) => sum + line.rejected, 0),
-        value: posted.reduce((sum, line) => sum + line.value, 0),
+      const result = finishReceipt(tx, {
+        po,
+        receipt: { id, number, receivedBy: input.userId },
+        lines: [...poLines.values()],
+        posted,
+        at,
+        actor: input.userId,
+      });
+      return {
+        id,
+        number,
+        status: "posted",
+        poNumber: po.number,
+        ...result,
+        lines: posted,
+        approverRoles: [],
+        over: [],
+        tolerancePct,
       };
-      writeAudit(tx, {
-        actor: input.userId,
-        action: "gr.post",
-        entity: "goods_receipt",
-        entityId: number,
-        after: { po: po.number, lines: posted },
-        at,
-      });
-      writeAudit(tx, {
-        actor: input.userId,
-        action: `po.${action}`,
-        entity: "purchase_order",
-        entityId: po.number,
-        before: { status: po.status },
-        after: { status, receipt: number },
-        at,
-      });
-      emitEvent(
-        tx,
-        {
-          type: "po.received",
-          actor: input.userId,
-          // Told in the PO's thread: the receipt is part of the PO's story.
-          docType: "purchase_order",
-          docId: po.id,
-          payload: {
-            number: po.number,
-            receipt: number,
-            receiptId: id,
-            from: po.status,
-            to: status,
-            owner: po.createdBy,
-            ...totals,
-          },
-        },
-        at,
-      );
-      return { id, number, poNumber: po.number, poStatus: status, ...totals, lines: posted };
     },
     { behavior: "immediate" },
   );
+}
+
+/**
+ * An over-receipt: the GR and its lines are recorded with no ledger moves and wait for the
+ * approval policy's roles; when the policy needs nobody (an admin set a threshold above this
+ * receipt's excess value) it posts at once.
+ */
+function holdReceipt(
+  db: Db,
+  tx: Tx,
+  input: {
+    po: ReceiptPo;
+    number: string;
+    checked: CheckedLine[];
+    tolerancePct: number;
+    userId: string;
+    at: number;
+  },
+): GoodsReceiptPosted {
+  const { po, number, checked, userId, at } = input;
+  const { id } = tx
+    .insert(goodsReceipts)
+    .values({
+      number,
+      purchaseOrderId: po.id,
+      receivedBy: userId,
+      receivedAt: at,
+      status: "pending_approval",
+    })
+    .returning({ id: goodsReceipts.id })
+    .get();
+  const insertLine = insertLineStatement(db);
+  for (const { line, poLine } of checked) insertLine.run({ ...lineRow(id, line, poLine), moveId: null });
+  const { summary, excessValue } = overReceiptSummary(tx, {
+    po,
+    receivedBy: userId,
+    tolerancePct: input.tolerancePct,
+    lines: checked.map(({ line, poLine, over }) => ({ line, poLine, over })),
+  });
+  writeAudit(tx, {
+    actor: userId,
+    action: "gr.hold",
+    entity: "goods_receipt",
+    entityId: number,
+    after: { po: po.number, summary },
+    at,
+  });
+  const approval = requestApproval(tx, at, {
+    docType: "goods_receipt",
+    docId: id,
+    docNumber: number,
+    amount: excessValue,
+    requestedBy: userId,
+    summary,
+  });
+  if (!approval) {
+    const posted = postHeldReceipt(tx, { receiptId: id, at, actor: userId });
+    return { ...posted, status: "posted", approverRoles: [], over: [], tolerancePct: input.tolerancePct };
+  }
+  emitEvent(
+    tx,
+    {
+      type: "receipt.awaiting_approval",
+      actor: userId,
+      docType: "purchase_order",
+      docId: po.id,
+      payload: { number: po.number, receipt: number, receiptId: id, owner: po.createdBy },
+    },
+    at,
+  );
+  const lines = checked.map(({ line, poLine }) => postedLine(line, poLine, 0));
+  return {
+    id,
+    number,
+    status: "pending_approval",
+    poNumber: po.number,
+    poStatus: po.status,
+    accepted: lines.reduce((sum, line) => sum + line.accepted, 0),
+    rejected: lines.reduce((sum, line) => sum + line.rejected, 0),
+    value: 0,
+    lines,
+    approverRoles: approval.roles,
+    over: summary.lines,
+    tolerancePct: input.tolerancePct,
+  };
+}
+
+function lineRow(goodsReceiptId: number, line: ReceiptLineInput, poLine: ReceivableLine) {
+  return {
+    goodsReceiptId,
+    purchaseOrderLineId: poLine.id,
+    received: line.received,
+    accepted: line.accepted,
+    rejected: line.rejected,
+    rejectReason: line.rejected > 0 ? (line.rejectReason ?? null) : null,
+    locationId: line.accepted > 0 ? (line.locationId ?? null) : null,
+    supplierReturn: line.rejected > 0 ? ("pending" as const) : ("none" as const),
+  };
+}
+
+function postedLine(line: ReceiptLineInput, poLine: ReceivableLine, value: number): PostedReceiptLine {
+  return {
+    lineNo: poLine.lineNo,
+    sku: poLine.sku,
+    unit: poLine.unit,
+    accepted: line.accepted,
+    rejected: line.rejected,
+    rejectReason: line.rejected > 0 ? (line.rejectReason ?? null) : null,
+    locationId: line.accepted > 0 ? (line.locationId ?? null) : null,
+    value,
+  };
 }
 
 // One prepared insert per line: building a 100-row drizzle insert costs more than running it.
@@ -220,65 +274,3 @@ const insertLineStatement = preparedPerDb((db) => {
     })
     .prepare();
 });
-
-function checkLines(
-  lines: readonly ReceiptLineInput[],
-  poLines: ReadonlyMap<number, ReceivableLine>,
-  tolerancePct: number,
-  requireBin: (locationId: number, field: string) => void,
-): { line: ReceiptLineInput; poLine: ReceivableLine }[] {
-  const seen = new Set<number>();
-  return lines.map((line) => {
-    const field = (name: string) => `line${line.lineNo}_${name}`;
-    const poLine = poLines.get(line.lineNo);
-    if (!poLine || seen.has(line.lineNo)) {
-      throw new JxcError("INVALID_INPUT", { input: String(line.lineNo) }, field("received"));
-    }
-    seen.add(line.lineNo);
-    checkQuantity(line.received, field("received"), true);
-    checkQuantity(line.accepted, field("accepted"), false);
-    checkQuantity(line.rejected, field("rejected"), false);
-    if (line.accepted + line.rejected !== line.received) {
-      throw new JxcError(
-        "INVALID_QUANTITY",
-        { input: `${line.accepted} + ${line.rejected}`, problem: "mismatch" },
-        field("accepted"),
-      );
-    }
-    if (line.rejected > 0 && !line.rejectReason) {
-      throw new JxcError("INVALID_INPUT", { problem: "empty" }, field("reason"));
-    }
-    if (line.accepted > 0) {
-      if (line.locationId === undefined)
-        throw new JxcError("INVALID_INPUT", { problem: "empty" }, field("bin"));
-      requireBin(line.locationId, field("bin"));
-    }
-    const most = maxAcceptedQty(poLine.ordered, tolerancePct);
-    if (poLine.accepted + line.accepted > most) {
-      throw new JxcError(
-        "OVER_RECEIPT",
-        {
-          sku: poLine.sku,
-          ordered: poLine.ordered,
-          already: poLine.accepted,
-          most: Math.max(most - poLine.accepted, 0),
-          pct: tolerancePct,
-        },
-        field("accepted"),
-      );
-    }
-    return { line, poLine };
-  });
-}
-
-function checkQuantity(qty: number, field: string, positive: boolean): void {
-  if (Number.isSafeInteger(qty) && qty >= (positive ? 1 : 0) && qty <= maxQuantity) return;
-  const problem = !Number.isInteger(qty)
-    ? "fractional"
-    : qty < 0
-      ? "negative"
-      : qty === 0
-        ? "zero"
-        : "too_large";
-  throw new JxcError("INVALID_QUANTITY", { input: String(qty), problem }, field);
-}

@@ -58,4 +58,8 @@ export const defaultRoutes: Record<EventType, readonly RouteTarget[]> = {
   "stocktake.finished": ["owner"],
   "stocktake.posted": ["owner"],
   "stocktake.cancelled": ["owner"],
+  // Receiving: told in the PO's thread; the PO's author hears what was refused or decided.
+  "receipt.awaiting_approval": [],
+  "receipt.refused": ["owner"],
+  "receipt.decided": ["owner"],
 };
