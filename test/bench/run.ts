@@ -3,7 +3,7 @@ import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { bigCompanyDatabase, skuOf } from "./fixtures/big-company.ts";
 import { measureImport } from "./import-items.ts";
-import { type LoadResult, load, type RunningServer, startServer } from "./load.ts";
+import { type LoadResult, load, type RunningServer, startJxc, startServer } from "./load.ts";
 import { signedCommand } from "./signed-request.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -32,15 +32,14 @@ async function measure(server: RunningServer, scenario: Scenario): Promise<Figur
 }
 
 async function withServer<T>(
-  script: string,
-  env: Record<string, string>,
+  start: Promise<RunningServer>,
   run: (s: RunningServer) => Promise<T>,
 ): Promise<T> {
-  const server = await startServer(here(script), env);
+  const server = await start;
   try {
     return await run(server);
   } finally {
-    server.stop();
+    await server.stop();
   }
 }
 
@@ -50,16 +49,14 @@ const results: Figures[] = [];
 let rssMb = 0;
 
 results.push(
-  await withServer("./servers/bare-bolt.ts", {}, (s) =>
+  await withServer(startServer(here("./servers/bare-bolt.ts")), (s) =>
     measure(s, { name: "bare Bolt HTTPReceiver, ack only", command: "/jxc", text: "help" }),
   ),
 );
 results.push(
-  await withServer("./servers/jxc.ts", {}, (s) =>
-    measure(s, { name: "jxc `/jxc help`", command: "/jxc", text: "help" }),
-  ),
+  await withServer(startJxc(), (s) => measure(s, { name: "jxc `/jxc help`", command: "/jxc", text: "help" })),
 );
-await withServer("./servers/jxc.ts", { DATABASE_PATH: bigDatabase, BENCH_ADMIN: "1" }, async (s) => {
+await withServer(startJxc({ databasePath: bigDatabase, admins: true }), async (s) => {
   results.push(
     await measure(s, {
       name: "jxc `/stock` by SKU (100k items, 1M moves)",
@@ -77,7 +74,7 @@ await withServer("./servers/jxc.ts", { DATABASE_PATH: bigDatabase, BENCH_ADMIN: 
   results.push(
     await measure(s, { name: "jxc `/stock` by Chinese substring `螺丝`", command: "/stock", text: "螺丝" }),
   );
-  rssMb = (await s.ask<{ rss: number }>("memory")).rss / 2 ** 20;
+  rssMb = s.rssBytes() / 2 ** 20;
 });
 const importResult = await measureImport(100_000);
 
