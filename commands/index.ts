@@ -1,4 +1,3 @@
-import type { App } from "@slack/bolt";
 import { SlackRouter } from "../src/slack/router.ts";
 import { registerAdjustCommand } from "./adjust/index.ts";
 import { registerApproveCommand } from "./approve/index.ts";
@@ -18,7 +17,7 @@ import { registerStockCommand } from "./stock/index.ts";
 import { registerSupplierCommand } from "./supplier/index.ts";
 
 /** Every listener the app has, registered in one place. */
-export function registerListeners(app: App, deps: CommandDeps): void {
+export function registerListeners(deps: CommandDeps): SlackRouter {
   const router = new SlackRouter();
   registerJxcCommand(router, deps);
   registerOutboxRetry(router, deps);
@@ -35,5 +34,5 @@ export function registerListeners(app: App, deps: CommandDeps): void {
   registerPolicyEditing(router, deps);
   registerAppHome(router, deps);
   registerCountCommand(router, deps);
-  router.attach(app);
+  return router;
 }

@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
@@ -8,7 +8,8 @@ import * as schema from "./schema.ts";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), "migrations");
+// Written from the project root's child folder, so it holds both here (db/) and in the bundle (dist/).
+const migrationsFolder = fileURLToPath(new URL("../db/migrations/", import.meta.url));
 
 /** Opens (creating when missing) the SQLite file, sets the pragmas jxc relies on and applies migrations. */
 export function openDatabase(path: string): Db {

@@ -20,8 +20,8 @@ import type { ScheduledJob } from "./notify/scheduled-job.ts";
 import { createScheduler, type Scheduler } from "./notify/scheduler.ts";
 import { type BoltConnection, createBoltApp } from "./slack/create-bolt-app.ts";
 import { createLocaleResolver } from "./slack/locale.ts";
-import { attachLocale } from "./slack/middleware/attach-locale.ts";
-import { dedupeEvents } from "./slack/middleware/dedupe-events.ts";
+import { createEventDedupe } from "./slack/middleware/dedupe-events.ts";
+import { jxcPipeline } from "./slack/middleware/pipeline.ts";
 import { usersInfoLocaleLookup } from "./slack/users-info-locale.ts";
 import { version } from "./version.ts";
 
@@ -83,10 +83,9 @@ export function createJxc(options: JxcOptions): Jxc {
     templates: options.notify?.templates ?? noticeTemplates,
     ...(options.notify?.tuning ? { tuning: options.notify.tuning } : {}),
   });
-  bolt.use(dedupeEvents({ db, clock }));
-  bolt.use(attachLocale({ locales }));
   const itemIndex = ItemSearchIndex.build(db);
-  registerListeners(bolt, { db, clock, logger, locales, company, itemIndex, notifier });
+  const router = registerListeners({ db, clock, logger, locales, company, itemIndex, notifier });
+  bolt.use(jxcPipeline({ dedupe: createEventDedupe({ db, clock }), locales, router }));
   const http = createHttpApp({ receiver, version, isDatabaseHealthy: () => pingDatabase(db) });
   const scheduler = createScheduler({ jobs: options.jobs ?? scheduledJobs, db, clock, company, logger });
   return { http, bolt, scheduler, notifier };

@@ -4,7 +4,7 @@ import { readItemSummary } from "../../src/domain/catalogue/item-row.ts";
 import { JxcError } from "../../src/domain/errors.ts";
 import { can, requirePermission } from "../../src/domain/permissions.ts";
 import type { Role } from "../../src/domain/roles.ts";
-import { availableQty, getItemStock } from "../../src/domain/stock/item-stock.ts";
+import { availableByItem, getItemStock } from "../../src/domain/stock/item-stock.ts";
 import { onOrderQty } from "../../src/domain/stock/on-order.ts";
 import { findStockItems, type ItemRow, requireWarehouse } from "../../src/domain/stock-query.ts";
 import type { Locale } from "../../src/i18n/index.ts";
@@ -109,7 +109,10 @@ function answerQuery(
       warehouseId: token.warehouseId,
     });
   }
-  const available = new Map(found.items.map((item) => [item.id, availableQty(deps.db, item.id)]));
+  const available = availableByItem(
+    deps.db,
+    found.items.map((item) => item.id),
+  );
   return renderItemList(
     { ...found, available },
     { query: token.query, warehouseId: token.warehouseId },

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.ts";
-import { type ItemSummary, readItemSummary, readItemSummaryBySkuOrBarcode } from "./catalogue/item-row.ts";
+import { type ItemSummary, readItemSummaries, readItemSummaryBySkuOrBarcode } from "./catalogue/item-row.ts";
 import { findWarehouse, listWarehouses } from "./catalogue/places.ts";
 import type { ItemSearchIndex } from "./catalogue/search-index.ts";
 import { JxcError } from "./errors.ts";
@@ -65,7 +65,7 @@ export function requireWarehouse(db: Db, code: string): { id: number; code: stri
   throw new JxcError("UNKNOWN_WAREHOUSE", { code, known });
 }
 
-/** Items by id, in the order given (search ranking); a page is at most a few dozen point reads. */
+/** Items by id, in the order given (search ranking), in one read. */
 function itemsByIds(db: Db, ids: readonly number[]): ItemRow[] {
-  return ids.flatMap((id) => readItemSummary(db, id) ?? []);
+  return readItemSummaries(db, ids);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { z } from "zod";
+import { projectPath } from "../project-path.ts";
 
 /** A slash command as the app's manifest declares it; Slack routes only these to the app. */
 export interface DeclaredCommand {
@@ -27,7 +27,7 @@ const manifestSchema = z.object({
   }),
 });
 
-const manifestPath = fileURLToPath(new URL("../../manifest.yml", import.meta.url));
+const manifestPath = projectPath("manifest.yml");
 
 /**
  * The slash commands in manifest.yml, read at start: the sandbox refuses others as Slack

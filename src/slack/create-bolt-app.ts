@@ -25,6 +25,8 @@ export function createBoltApp({ connection, slackApiUrl, logger }: BoltAppOption
     logger: boltLogger,
     clientOptions,
     convoStore: false as const,
+    // Done in jxc's one global middleware instead (src/slack/middleware/pipeline.ts).
+    ignoreSelf: false,
     // Rethrow so the receiver answers 500 and logs the failure with its request context.
     extendedErrorHandler: false,
   };

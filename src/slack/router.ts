@@ -1,7 +1,6 @@
 import type {
   AllMiddlewareArgs,
   AnyMiddlewareArgs,
-  App,
   BlockAction,
   Middleware,
   SlackActionMiddlewareArgs,
@@ -20,8 +19,8 @@ type OptionsListener = Listener<SlackOptionsMiddlewareArgs<"block_suggestion">>;
 type EventListener = Listener<SlackEventMiddlewareArgs>;
 
 /**
- * Routes every Slack request to its handler by a map lookup, as the last global
- * middleware. Bolt runs every registered listener's matcher chain on every
+ * Routes every Slack request to its handler by a map lookup, from jxc's one global
+ * middleware (src/slack/middleware/pipeline.ts). Bolt runs every registered listener's matcher chain on every
  * request (measured at ~12 µs per listener per request), so jxc registers no
  * Bolt listeners of its own; the handlers stay one per file, listed in
  * commands/index.ts. A request no route claims goes on to Bolt's listeners.
@@ -58,16 +57,12 @@ export class SlackRouter {
     this.events.set(type, listener as unknown as EventListener);
   }
 
-  attach(app: App): void {
-    app.use(this.dispatch);
-  }
-
-  // Each branch hands Bolt's own arguments to the handler whose route matched the payload's type.
-  private readonly dispatch: Middleware<AnyMiddlewareArgs> = async (args) => {
+  /** Hands Bolt's own arguments to the handler whose route matches the payload; others go on to Bolt. */
+  async dispatch(args: Parameters<Middleware<AnyMiddlewareArgs>>[0]): Promise<void> {
     const route = this.routeFor(args.body);
     if (route) await route(args as never);
     else await args.next();
-  };
+  }
 
   private routeFor(body: unknown): ((args: never) => Promise<void>) | undefined {
     if (!isRecord(body)) return undefined;

@@ -6,7 +6,6 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { openDatabase } from "../../db/client.ts";
 import { roleAssignments } from "../../db/schema.ts";
 import { requestAdjustment } from "../../src/domain/adjustments/request-adjustment.ts";
@@ -14,7 +13,7 @@ import { systemClock } from "../../src/domain/clock.ts";
 import { setOpeningStock } from "../../src/domain/stock/index.ts";
 import { signSlackRequest } from "../harness/slack-driver.ts";
 import { bigCompanyDatabase } from "./fixtures/big-company.ts";
-import { startServer } from "./load.ts";
+import { startJxc } from "./load.ts";
 import { benchSigningSecret, benchUsers } from "./signed-request.ts";
 
 const clicks = Number(process.env.BENCH_CLICKS ?? 500);
@@ -34,9 +33,7 @@ const responses = createServer((request, response) => {
 await new Promise<void>((resolve) => responses.listen(0, "127.0.0.1", resolve));
 const responseUrl = `http://127.0.0.1:${(responses.address() as AddressInfo).port}/response/bench`;
 
-const server = await startServer(fileURLToPath(new URL("./servers/jxc.ts", import.meta.url)), {
-  DATABASE_PATH: path,
-});
+const server = await startJxc({ databasePath: path });
 const timings: number[] = [];
 try {
   for (const requestId of requestIds) {
@@ -49,10 +46,10 @@ try {
   }
   await new Promise((resolve) => setTimeout(resolve, 200));
 } finally {
-  server.stop();
+  await server.stop();
   responses.close();
 }
-const pending = openDatabase(path)
+const pending = openDatabase(server.databasePath)
   .$client.prepare("select count(*) as n from stock_adjustments where status = 'pending'")
   .get() as { n: number };
 timings.sort((a, b) => a - b);

@@ -1,5 +1,12 @@
-import { type ChildProcess, fork } from "node:child_process";
+import { type ChildProcess, execFileSync, fork, spawn } from "node:child_process";
+import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { SlackEmulator } from "../harness/slack-emulator.ts";
+import { benchSigningSecret, benchUsers } from "./signed-request.ts";
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -12,16 +19,67 @@ export interface LoadResult {
 export interface RunningServer {
   port: number;
   process: ChildProcess;
-  /** Asks the server process something over IPC (e.g. its memory) and waits for the answer. */
-  ask<T>(question: string): Promise<T>;
-  stop(): void;
+  /** Resident memory of the server process now, read from /proc. */
+  rssBytes(): number;
+  stop(): Promise<void>;
 }
 
-/** Starts a bench server in its own process (one core for it, one for the load), waiting for its port. */
+/** jxc under load, and the database file it works on. */
+export interface RunningJxc extends RunningServer {
+  databasePath: string;
+}
+
+const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
+// The same V8 flags as `npm start`: a small young generation keeps RSS low at no cost in throughput.
+const v8Flags = ["--max-semi-space-size=2"];
+
+/**
+ * Starts jxc exactly as `npm start` does in HTTP mode — the bundle it builds, in its own process,
+ * with the outbox worker and the scheduler running — against a local Slack emulator, on a copy of
+ * the database (so a run never changes the cached fixture). Waits until /healthz answers.
+ */
+export async function startJxc(
+  options: { databasePath?: string; admins?: boolean } = {},
+): Promise<RunningJxc> {
+  execFileSync("npm", ["run", "build", "--silent"], { cwd: projectRoot, stdio: "inherit" });
+  const emulator = await SlackEmulator.start({ users: benchUsers });
+  const folder = mkdtempSync(join(tmpdir(), "jxc-bench-run-"));
+  const databasePath = join(folder, "jxc.sqlite");
+  if (options.databasePath) copyFileSync(options.databasePath, databasePath);
+  const port = await freePort();
+  const child = spawn(process.execPath, [...v8Flags, join(projectRoot, "dist/jxc.mjs")], {
+    cwd: folder,
+    env: {
+      PATH: process.env.PATH ?? "",
+      PORT: String(port),
+      DATABASE_PATH: databasePath,
+      SLACK_BOT_TOKEN: emulator.botToken,
+      SLACK_SIGNING_SECRET: benchSigningSecret,
+      SLACK_API_URL: emulator.apiUrl,
+      JXC_TIMEZONE: "Asia/Shanghai",
+      JXC_CURRENCY: "CNY",
+      JXC_ADMINS: options.admins ? benchUsers.map((u) => u.id).join(",") : "",
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  await waitForHealth(port, child);
+  return {
+    port,
+    process: child,
+    databasePath,
+    rssBytes: () => residentBytes(child.pid ?? 0),
+    stop: async () => {
+      child.kill("SIGKILL");
+      await emulator.stop();
+    },
+  };
+}
+
+/** Starts a bench server script (the bare Bolt yardstick) in its own process, waiting for its port. */
 export function startServer(script: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const child = fork(script, [], {
-    // The same V8 flags as `npm start`: a small young generation keeps RSS low at no cost in throughput.
-    execArgv: ["--max-semi-space-size=2", "--import", "tsx"],
+    execArgv: [...v8Flags, "--import", "tsx"],
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
@@ -30,12 +88,14 @@ export function startServer(script: string, env: Record<string, string> = {}): P
     child.once("exit", (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
     child.on("message", (message: { ready?: number }) => {
       if (!message.ready) return;
-      const ask = <T>(question: string) =>
-        new Promise<T>((answer) => {
-          child.once("message", (reply) => answer(reply as T));
-          child.send({ question });
-        });
-      resolve({ port: message.ready, process: child, ask, stop: () => child.kill("SIGKILL") });
+      resolve({
+        port: message.ready,
+        process: child,
+        rssBytes: () => residentBytes(child.pid ?? 0),
+        stop: async () => {
+          child.kill("SIGKILL");
+        },
+      });
     });
   });
 }
@@ -61,4 +121,37 @@ export async function load(
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
   };
+}
+
+function residentBytes(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmRSS:\s+(\d+) kB/m);
+  return Number(line?.[1] ?? 0) * 1024;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitForHealth(port: number, child: ChildProcess): Promise<void> {
+  let exited: number | null | undefined;
+  child.once("exit", (code) => {
+    exited = code;
+  });
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    if (exited !== undefined) throw new Error(`jxc exited with ${exited} before it was ready`);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("jxc did not answer /healthz within 60 s");
 }

@@ -1,100 +1,99 @@
 // `npm run bench`: ack latency, throughput and memory of jxc against a bare Bolt app, measured in the same run.
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { bigCompanyDatabase, skuOf } from "./fixtures/big-company.ts";
 import { measureImport } from "./import-items.ts";
-import { type LoadResult, load, type RunningServer, startServer } from "./load.ts";
+import { type LoadResult, load, type RunningServer, startJxc, startServer } from "./load.ts";
 import { signedCommand } from "./signed-request.ts";
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const seconds = Number(process.env.BENCH_SECONDS ?? 4);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 interface Scenario {
   name: string;
+  server: RunningServer;
   command: string;
   text: string;
 }
 
 interface Figures {
-  name: string;
   latency: LoadResult;
-  throughput: LoadResult;
+  throughput: number[];
+  ratios: number[];
+  failed: number;
 }
 
-/** Latency with one connection (how Slack meets a workspace), throughput with 16 (saturation). */
-async function measure(server: RunningServer, scenario: Scenario): Promise<Figures> {
-  const url = `http://127.0.0.1:${server.port}/slack/events`;
-  const request = signedCommand(scenario.command, scenario.text);
-  await load(url, request, { seconds: 2, connections: 16 });
-  const latency = await load(url, request, { seconds: Math.max(3, seconds / 2), connections: 1 });
-  const throughput = await load(url, request, { seconds, connections: 16 });
-  return { name: scenario.name, latency, throughput };
-}
-
-async function withServer<T>(
-  script: string,
-  env: Record<string, string>,
-  run: (s: RunningServer) => Promise<T>,
-): Promise<T> {
-  const server = await startServer(here(script), env);
-  try {
-    return await run(server);
-  } finally {
-    server.stop();
-  }
-}
-
+const loadBefore = loadavg()[0] ?? 0;
 console.log("building the benchmark company (cached after the first run)…");
 const bigDatabase = bigCompanyDatabase();
-const results: Figures[] = [];
-let rssMb = 0;
+const bare = await startServer(here("./servers/bare-bolt.ts"));
+const empty = await startJxc();
+const big = await startJxc({ databasePath: bigDatabase, admins: true });
+const scenarios: Scenario[] = [
+  { name: "bare Bolt `HTTPReceiver`, ack only", server: bare, command: "/jxc", text: "help" },
+  { name: "jxc `/jxc help` (full stack)", server: empty, command: "/jxc", text: "help" },
+  {
+    name: "jxc `/stock` by SKU (100k items, 1M moves)",
+    server: big,
+    command: "/stock",
+    text: skuOf(73_519),
+  },
+  {
+    name: "jxc `/stock` by name substring `Brass Nut M7x`",
+    server: big,
+    command: "/stock",
+    text: "Brass Nut M7x",
+  },
+  { name: "jxc `/stock` by Chinese substring `螺丝`", server: big, command: "/stock", text: "螺丝" },
+];
 
-results.push(
-  await withServer("./servers/bare-bolt.ts", {}, (s) =>
-    measure(s, { name: "bare Bolt HTTPReceiver, ack only", command: "/jxc", text: "help" }),
-  ),
-);
-results.push(
-  await withServer("./servers/jxc.ts", {}, (s) =>
-    measure(s, { name: "jxc `/jxc help`", command: "/jxc", text: "help" }),
-  ),
-);
-await withServer("./servers/jxc.ts", { DATABASE_PATH: bigDatabase, BENCH_ADMIN: "1" }, async (s) => {
-  results.push(
-    await measure(s, {
-      name: "jxc `/stock` by SKU (100k items, 1M moves)",
-      command: "/stock",
-      text: skuOf(73_519),
-    }),
-  );
-  results.push(
-    await measure(s, {
-      name: "jxc `/stock` by name substring `Brass Nut M7x`",
-      command: "/stock",
-      text: "Brass Nut M7x",
-    }),
-  );
-  results.push(
-    await measure(s, { name: "jxc `/stock` by Chinese substring `螺丝`", command: "/stock", text: "螺丝" }),
-  );
-  rssMb = (await s.ask<{ rss: number }>("memory")).rss / 2 ** 20;
-});
+const url = (s: Scenario) => `http://127.0.0.1:${s.server.port}/slack/events`;
+// Signed afresh for each load: a signature is only good for Slack's 5-minute window.
+const signed = (s: Scenario) => signedCommand(s.command, s.text);
+
+const figures = new Map<Scenario, Figures>();
+for (const s of scenarios) {
+  await load(url(s), signed(s), { seconds: 2, connections: 16 });
+  const latency = await load(url(s), signed(s), { seconds: 3, connections: 1 });
+  figures.set(s, { latency, throughput: [], ratios: [], failed: latency.non2xx + latency.errors });
+}
+// Throughput in rounds, each scenario right after the yardstick: on a shared machine the load from
+// elsewhere drifts, and a ratio of two runs seconds apart is steadier than one of runs minutes apart.
+for (let round = 0; round < rounds; round++) {
+  let yardstick = 1;
+  for (const s of scenarios) {
+    const result = await load(url(s), signed(s), { seconds, connections: 16 });
+    const f = figures.get(s);
+    if (!f) continue;
+    if (s.server === bare) yardstick = result.requestsPerSecond;
+    f.throughput.push(result.requestsPerSecond);
+    f.ratios.push(result.requestsPerSecond / yardstick);
+    f.failed += result.non2xx + result.errors;
+  }
+}
+const rssMb = big.rssBytes() / 2 ** 20;
+for (const server of [bare, empty, big]) await server.stop();
 const importResult = await measureImport(100_000);
 
-const bare = results[0]?.throughput.requestsPerSecond ?? 1;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+};
 console.log(
-  `\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  `\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average before the run ${loadBefore.toFixed(1)}`,
 );
 console.log(
-  `latency: 1 connection, ${Math.max(3, seconds / 2)} s; throughput: 16 keep-alive connections, ${seconds} s; server in its own process\n`,
+  `latency: 1 connection, 3 s; throughput: 16 keep-alive connections, ${seconds} s, ${rounds} rounds (median; ratio to bare Bolt within each round); servers in their own processes\n`,
 );
-console.log("| target | p50 ms | p99 ms | req/s (16 conn) | p99 ms (16 conn) | vs bare Bolt | failed |");
-console.log("|---|---|---|---|---|---|---|");
-for (const r of results) {
-  const ratio = (r.throughput.requestsPerSecond / bare).toFixed(2);
-  const failed = r.latency.non2xx + r.latency.errors + r.throughput.non2xx + r.throughput.errors;
+console.log("| target | p50 ms | p99 ms | req/s (16 conn) | vs bare Bolt (range) | failed |");
+console.log("|---|---|---|---|---|---|");
+for (const s of scenarios) {
+  const f = figures.get(s);
+  if (!f) continue;
+  const range = `${Math.min(...f.ratios).toFixed(2)}–${Math.max(...f.ratios).toFixed(2)}`;
   console.log(
-    `| ${r.name} | ${r.latency.p50Ms} | ${r.latency.p99Ms} | ${Math.round(r.throughput.requestsPerSecond)} | ${r.throughput.p99Ms} | ${ratio}× | ${failed} |`,
+    `| ${s.name} | ${f.latency.p50Ms} | ${f.latency.p99Ms} | ${Math.round(median(f.throughput))} | ${median(f.ratios).toFixed(2)}× (${range}) | ${f.failed} |`,
   );
 }
 console.log(

@@ -1,13 +1,13 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 
-// `npm start` as a newcomer runs it: the real entry point in its own process.
+// `npm start` as a newcomer runs it: the bundle it builds, in its own process.
 const started: ChildProcess[] = [];
-const tsxLoader = import.meta.resolve("tsx");
+const bundle = join(process.cwd(), "dist/jxc.mjs");
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -20,7 +20,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts src/main.ts with only these variables (no .env is read from the temp folder) and waits for `ready`. */
+/** Starts the built app with only these variables (no .env is read from the temp folder) and waits for `ready`. */
 async function startMain(
   env: Record<string, string>,
   ready: RegExp,
@@ -28,7 +28,7 @@ async function startMain(
   const port = await freePort();
   const folder = mkdtempSync(join(tmpdir(), "jxc-main-"));
   // From a temp folder, so a developer's own .env (maybe with credentials) stays out of it.
-  const child = spawn(process.execPath, ["--import", tsxLoader, join(process.cwd(), "src/main.ts")], {
+  const child = spawn(process.execPath, ["--max-semi-space-size=2", bundle], {
     cwd: folder,
     env: {
       PATH: process.env.PATH ?? "",
@@ -56,6 +56,9 @@ async function startMain(
 }
 
 describe("npm start", { timeout: 30_000 }, () => {
+  beforeAll(() => {
+    execFileSync("npm", ["run", "build", "--silent"], { cwd: process.cwd(), stdio: "inherit" });
+  });
   afterEach(() => {
     for (const child of started.splice(0)) child.kill("SIGTERM");
   });

@@ -137,6 +137,15 @@ describe("Slack receiver", () => {
     expect(t.emulator.calls("views.publish")).toHaveLength(2);
   });
 
+  it("ignores events the app caused itself, as Bolt's ignoreSelf would", async () => {
+    const opened = (user: string) => ({ type: "app_home_opened", user, channel: `D${user}`, tab: "home" });
+    const own = await t.driver.event(opened(t.emulator.botUserId), { eventId: "Ev0SELF0001" });
+    expect(own.status).toBe(200);
+    expect(t.emulator.calls("views.publish")).toHaveLength(0);
+    await t.driver.event(opened("U0ALICE"), { eventId: "Ev0PERSON01" });
+    expect(t.emulator.calls("views.publish")).toHaveLength(1);
+  });
+
   it("answers 500 and logs the failure with its context when a listener throws before acking", async () => {
     t.jxc.bolt.command("/boom", async () => {
       throw new Error("kaboom");

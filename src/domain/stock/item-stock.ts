@@ -66,9 +66,16 @@ export function getItemStock(db: Db, itemId: number): ItemStock {
   };
 }
 
-/** On hand less reserved over all of an item's bins: what a /stock result list shows per item. */
+/** On hand less reserved over all of an item's bins. */
 export function availableQty(db: Db, itemId: number): number {
   return (stockReads(db).available.get(itemId) as number | null) ?? 0;
+}
+
+/** Available quantity of several items in one read: what a /stock result list shows per item. */
+export function availableByItem(db: Db, itemIds: readonly number[]): Map<number, number> {
+  if (itemIds.length === 0) return new Map();
+  const rows = stockReads(db).availableOfMany.all(JSON.stringify(itemIds)) as [number, number | null][];
+  return new Map(rows.map(([id, available]) => [id, available ?? 0]));
 }
 
 // Raw statements: /stock calls this on every reply, and drizzle's row mapping cost more than the reads.
@@ -88,6 +95,12 @@ const stockReads = preparedPerDb((db) => ({
   available: db.$client
     .prepare("select sum(on_hand) - sum(reserved) from stock_balances where item_id = ?")
     .pluck(),
+  availableOfMany: db.$client
+    .prepare(
+      `select j.value, (select sum(on_hand) - sum(reserved) from stock_balances b where b.item_id = j.value)
+       from json_each(?) j`,
+    )
+    .raw(),
 }));
 
 // Codes sort by code unit, as SQLite's default collation did; ICU's localeCompare costs more than the read.

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Hono } from "hono";
+import { projectPath } from "../../project-path.ts";
 
-const pageFolder = fileURLToPath(new URL("../page/", import.meta.url));
+const pageFolder = projectPath("src/sandbox/page");
 
 const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

@@ -1,21 +1,7 @@
-import type { AnyMiddlewareArgs, Context, Middleware } from "@slack/bolt";
+import type { Context } from "@slack/bolt";
 import { type Locale, toLocale } from "../../i18n/index.ts";
-import type { LocaleResolver } from "../locale.ts";
 
-export interface AttachLocaleOptions {
-  locales: LocaleResolver;
-}
-
-/** Global middleware: puts the acting user's language on the context before any listener runs. */
-export function attachLocale({ locales }: AttachLocaleOptions): Middleware<AnyMiddlewareArgs> {
-  return async ({ body, context, next }) => {
-    const userId = actingUserId(body);
-    context.locale = userId ? await locales.localeFor(userId) : "en";
-    await next();
-  };
-}
-
-/** The language the middleware chose for this request. */
+/** The language the pipeline chose for this request. */
 export function localeOf(context: Context): Locale {
   return toLocale(typeof context.locale === "string" ? context.locale : undefined) ?? "en";
 }
