@@ -7,6 +7,7 @@ import type { CommandDeps } from "./deps.ts";
 import { registerAppHome } from "./home/index.ts";
 import { registerJxcCommand } from "./jxc/index.ts";
 import { registerOutboxRetry } from "./jxc/outbox.ts";
+import { registerLowStockButtons } from "./low-stock/index.ts";
 import { registerMoveCommand } from "./move/index.ts";
 import { registerItemPicker } from "./pickers/item-picker.ts";
 import { registerSupplierPicker } from "./pickers/supplier-picker.ts";
@@ -33,5 +34,6 @@ export function registerListeners(app: App, deps: CommandDeps): void {
   registerSupplierCommand(router, deps);
   registerPolicyEditing(router, deps);
   registerAppHome(router, deps);
+  registerLowStockButtons(router, deps);
   router.attach(app);
 }

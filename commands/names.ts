@@ -31,6 +31,11 @@ export const actionIds = {
   /** Suffixed with an index: one per line or supplier group of a plan message. */
   planWhyPrefix: "po_plan_why_",
   planDraftsPrefix: "po_plan_drafts_",
+  lowStockDraft: "low_stock_draft",
+  /** Suffixed with the days: low_stock_snooze_1, low_stock_snooze_7. */
+  lowStockSnoozePrefix: "low_stock_snooze_",
+  /** Suffixed with the suggestion's index: one Move button per line of /jxc slotting. */
+  slottingMovePrefix: "slotting_move_",
 } as const;
 
 /** Listener patterns for the suffixed action ids above. */
@@ -45,6 +50,8 @@ export const actionPatterns = {
   poMove: /^po_(submit|send|hold|resume|close|cancel)$/,
   planWhy: /^po_plan_why_\d+$/,
   planDrafts: /^po_plan_drafts_\d+$/,
+  lowStockSnooze: /^low_stock_snooze_\d+$/,
+  slottingMove: /^slotting_move_\d+$/,
 } as const;
 
 export const callbackIds = {

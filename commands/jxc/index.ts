@@ -15,6 +15,7 @@ import { delegate } from "./delegate.ts";
 import { renderHelp } from "./help.ts";
 import { openImport } from "./import.ts";
 import { changeLanguage } from "./lang.ts";
+import { changesLowStockSetting, lowStock } from "./lowstock.ts";
 import { showOutbox } from "./outbox.ts";
 import { changeRole, showRoles } from "./roles.ts";
 import { editRoute, showRoutes } from "./route.ts";
@@ -52,6 +53,10 @@ const subcommands: Record<string, Subcommand> = {
   outbox: { permission: "outbox.manage", run: showOutbox },
   // Spend against budget is for those who set it; purchasing sees it on every PO approval card.
   budget: { permission: "budget.manage", run: purchasingBudget },
+  lowstock: {
+    permission: (argument) => (changesLowStockSetting(argument) ? "lowstock.manage" : "lowstock.view"),
+    run: lowStock,
+  },
 };
 
 function wordCount(text: string): number {

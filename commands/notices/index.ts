@@ -7,12 +7,14 @@ import type { RenderContext, RenderedMessage, Template } from "../../src/notify/
 import { adjustmentTemplates } from "../../src/notify/planners/adjustments.ts";
 import { approvalTemplates } from "../../src/notify/planners/approvals.ts";
 import { documentCardTemplate } from "../../src/notify/planners/documents.ts";
+import { lowStockTemplates } from "../../src/notify/planners/low-stock.ts";
 import { purchasePlanTemplates } from "../../src/notify/planners/purchase-plan.ts";
 import { purchasingTemplates } from "../../src/notify/planners/purchasing.ts";
 import { section } from "../../src/slack/blocks.ts";
 import { formatDay } from "../../src/text/dates.ts";
 import { renderApprovalCard } from "../approve/card.ts";
 import { renderHome } from "../home/render.ts";
+import { renderLowStockAlert, renderLowStockList } from "../low-stock/render.ts";
 import { renderWeeklyPlan } from "../po/plan.ts";
 import { receiptThreadText } from "../receive/render.ts";
 import { renderAdjustmentCard } from "./adjustment-card.ts";
@@ -153,4 +155,6 @@ export const noticeTemplates: Record<string, Template> = {
         value: formatMoney(Number(data.value ?? 0), ctx.company.currency, ctx.locale),
       }),
     ),
+  [lowStockTemplates.alert]: (data, ctx) => renderLowStockAlert(ctx.db, data, ctx.locale, ctx.clock.now()),
+  [lowStockTemplates.digest]: (data, ctx) => renderLowStockList(data, ctx.locale, "digest"),
 };

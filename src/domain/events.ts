@@ -25,6 +25,9 @@ export const eventTypes = [
   "po.received",
   "po.late",
   "purchase_plan.ready",
+  "low_stock.alert",
+  "low_stock.changed",
+  "low_stock.digest",
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

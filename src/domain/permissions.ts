@@ -47,6 +47,24 @@ const rules = {
   "supplier.edit": ["admin", "purchasing_clerk", "purchasing_manager"],
   "supplier.archive": ["admin", "purchasing_manager"],
   "budget.manage": ["admin", "finance_supervisor"],
+  // Low stock is shared work of the warehouse and purchasing: both see the list and may snooze it.
+  "lowstock.view": [
+    "admin",
+    "purchasing_clerk",
+    "purchasing_manager",
+    "warehouse_keeper",
+    "warehouse_supervisor",
+  ],
+  "lowstock.snooze": [
+    "admin",
+    "purchasing_clerk",
+    "purchasing_manager",
+    "warehouse_keeper",
+    "warehouse_supervisor",
+  ],
+  "lowstock.manage": ["admin"],
+  // Slotting only suggests /move's, so it is open to those who may move stock.
+  "stock.slotting": ["admin", "warehouse_keeper", "warehouse_supervisor"],
 } as const satisfies Record<string, "anyRole" | readonly Role[]>;
 
 export type Permission = keyof typeof rules;

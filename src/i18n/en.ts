@@ -6,6 +6,7 @@ import { type Role, roles } from "../domain/roles.ts";
 import { type Department, departments } from "../domain/routing/departments.ts";
 import { enAdmin } from "./en-admin.ts";
 import { enApprovals } from "./en-approvals.ts";
+import { enLowStock } from "./en-low-stock.ts";
 import { enPlan } from "./en-plan.ts";
 import { enPurchasing, poActionNames, poStatusNames } from "./en-purchasing.ts";
 import { enReceiving } from "./en-receiving.ts";
@@ -66,6 +67,9 @@ const eventNames: Record<EventType, string> = {
   "po.received": "goods were received against a purchase order",
   "po.late": "a purchase order is past its expected delivery day",
   "purchase_plan.ready": "the weekly purchase plan is ready",
+  "low_stock.alert": "an item's projected stock fell to its reorder point",
+  "low_stock.changed": "a low-stock alert was drafted, snoozed or replenished (its messages are rewritten)",
+  "low_stock.digest": "the morning digest of items at or below their reorder point (when turned on)",
 };
 const codes = (values: readonly string[]) => values.map((v) => `\`${v}\``).join(", ");
 const why = (p: ErrorParams) =>
@@ -160,6 +164,10 @@ export const en = {
     "jxc help": "Show this help",
     "jxc lang": "Choose your language: `en` (English) or `zh` (简体中文)",
     "jxc outbox": "How the app's messages are getting out; retry the ones that failed (admins)",
+    "jxc lowstock": "Items at or below their reorder point now, and how alerts arrive",
+    "jxc lowstock digest": "One low-stock digest each morning instead of single alerts, or back (admins)",
+    "jxc slotting":
+      "Suggested bin moves that put the fastest movers nearest the door, each with a Move button",
   },
   stock: {
     onHand: "On hand",
@@ -263,6 +271,7 @@ export const en = {
   ...enPurchasing,
   ...enReceiving,
   ...enPlan,
+  ...enLowStock,
   lang: {
     changed: "Done — jxc will talk to you in English.",
     usage: "Usage: `/jxc lang en` or `/jxc lang zh`",

@@ -7,6 +7,7 @@ import type { Catalog } from "./en.ts";
 import { roleList } from "./role-list.ts";
 import { zhAdmin } from "./zh-cn-admin.ts";
 import { zhApprovals } from "./zh-cn-approvals.ts";
+import { zhLowStock } from "./zh-cn-low-stock.ts";
 import { zhPlan } from "./zh-cn-plan.ts";
 import { zhPoActionNames, zhPoStatusNames, zhPurchasing } from "./zh-cn-purchasing.ts";
 import { zhReceiving } from "./zh-cn-receiving.ts";
@@ -64,6 +65,9 @@ const eventNames: Record<EventType, string> = {
   "po.received": "采购订单已收货",
   "po.late": "采购订单已过预计交货日",
   "purchase_plan.ready": "每周采购计划已生成",
+  "low_stock.alert": "商品预计库存降到再订货点",
+  "low_stock.changed": "低库存提醒已起草采购单、暂缓或已补货（改写原消息）",
+  "low_stock.digest": "每日早间低库存汇总（开启后）",
 };
 const codes = (values: readonly string[]) => values.map((v) => `\`${v}\``).join("、");
 const why = (p: ErrorParams) =>
@@ -154,6 +158,9 @@ export const zhCN: Catalog = {
     "jxc help": "显示本帮助",
     "jxc lang": "选择语言：`en`（English）或 `zh`（简体中文）",
     "jxc outbox": "查看本应用消息的发送情况，重试发送失败的消息（管理员）",
+    "jxc lowstock": "当前处于再订货点或以下的商品，以及提醒方式",
+    "jxc lowstock digest": "改为每天早上一份低库存汇总，或恢复单条提醒（管理员）",
+    "jxc slotting": "建议调整库位，让周转最快的商品离门最近，每条附“移库”按钮",
   },
   stock: {
     onHand: "在库",
@@ -225,6 +232,7 @@ export const zhCN: Catalog = {
   ...zhPurchasing,
   ...zhReceiving,
   ...zhPlan,
+  ...zhLowStock,
   lang: {
     changed: "好的，jxc 以后将用简体中文与您交流。",
     usage: "用法：`/jxc lang en` 或 `/jxc lang zh`",

@@ -11,6 +11,7 @@ import { builtInTemplates } from "./not-in-channel.ts";
 import { Pacing } from "./pacing.ts";
 import { createRenderer } from "./render.ts";
 import { createSlackGateway } from "./slack-gateway.ts";
+import type { EventSource } from "./sources.ts";
 import { sweepLanes } from "./worker.ts";
 
 /** Timings; production uses the defaults, tests shorten them. */
@@ -46,6 +47,8 @@ export interface NotifierOptions {
   locales: LocaleResolver;
   planners: Record<EventType, Planner>;
   templates: Readonly<Record<string, Template>>;
+  /** Run before each dispatch (src/notify/sources.ts); none unless given. */
+  sources?: readonly EventSource[];
   tuning?: Partial<NotifierTuning>;
 }
 
@@ -96,6 +99,13 @@ export function createNotifier(options: NotifierOptions): OutboxNotifier {
   let running: Promise<unknown> = Promise.resolve();
   const sweep = (): Promise<{ progressed: boolean; wakeInMs?: number }> => {
     const next = running.then(async () => {
+      for (const source of options.sources ?? []) {
+        try {
+          source.run({ db, clock });
+        } catch (error) {
+          log.error({ err: error, source: source.name }, "event source failed");
+        }
+      }
       const planned = dispatchPending({ db, clock, company, logger: log, planners: options.planners });
       stall = planned.stall;
       const swept = await sweepLanes(workerDeps);

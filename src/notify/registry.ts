@@ -2,6 +2,7 @@ import type { EventType } from "../domain/events.ts";
 import type { Planner } from "./contract.ts";
 import { adjustmentPlanners } from "./planners/adjustments.ts";
 import { approvalPlanners } from "./planners/approvals.ts";
+import { lowStockPlanners } from "./planners/low-stock.ts";
 import { purchasePlanPlanners } from "./planners/purchase-plan.ts";
 import { purchasingPlanners } from "./planners/purchasing.ts";
 
@@ -15,4 +16,5 @@ export const appPlanners: Record<EventType, Planner> = {
   ...adjustmentPlanners,
   ...purchasingPlanners,
   ...purchasePlanPlanners,
+  ...lowStockPlanners,
 };

@@ -60,6 +60,12 @@ const matrix: { command: string; text: string; allowed: readonly Who[] }[] = [
   { command: "/supplier", text: "add", allowed: ["admin", "purchasing_clerk", "purchasing_manager"] },
   { command: "/supplier", text: "edit ACME", allowed: ["admin", "purchasing_clerk", "purchasing_manager"] },
   { command: "/supplier", text: "archive ACME", allowed: ["admin", "purchasing_manager"] },
+  {
+    command: "/jxc",
+    text: "lowstock",
+    allowed: ["admin", "purchasing_clerk", "purchasing_manager", "warehouse_keeper", "warehouse_supervisor"],
+  },
+  { command: "/jxc", text: "lowstock digest off", allowed: ["admin"] },
 ];
 
 const userOf = (who: Who) => `U0ROLE${everyone.indexOf(who)}`;

@@ -52,4 +52,9 @@ export const defaultRoutes: Record<EventType, readonly RouteTarget[]> = {
   "po.late": ["owner"],
   // The weekly plan is shared work: the purchasing channel.
   "purchase_plan.ready": ["channel:purchasing"],
+  // Low stock is news for both sides: the warehouse sees it go, purchasing buys it back.
+  "low_stock.alert": ["channel:warehouse", "channel:purchasing"],
+  // Drafted, snoozed or replenished: the alert messages are rewritten wherever they went.
+  "low_stock.changed": [],
+  "low_stock.digest": ["channel:warehouse", "channel:purchasing"],
 };

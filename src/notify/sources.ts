@@ -1,0 +1,18 @@
+import type { Db } from "../../db/client.ts";
+import type { Clock } from "../domain/clock.ts";
+import { checkLowStock } from "../domain/low-stock/check.ts";
+
+/**
+ * Something that turns facts the database recorded on its own (rows written by triggers in the
+ * transaction of a change) into outbox events. Every source runs before each dispatch, in its
+ * own transaction, so what it emits is planned in the same sweep.
+ */
+export interface EventSource {
+  name: string;
+  run(ctx: { db: Db; clock: Clock }): void;
+}
+
+/** The app's event sources; a source that throws is logged and does not stop delivery. */
+export const eventSources: readonly EventSource[] = [
+  { name: "low-stock", run: ({ db, clock }) => void checkLowStock(db, clock) },
+];
