@@ -14,6 +14,7 @@ import { registerSupplierPicker } from "./pickers/supplier-picker.ts";
 import { registerPoCommand } from "./po/index.ts";
 import { registerPolicyEditing } from "./policy/index.ts";
 import { registerReceiveCommand } from "./receive/index.ts";
+import { registerSlottingButtons } from "./slotting/index.ts";
 import { registerStockCommand } from "./stock/index.ts";
 import { registerSupplierCommand } from "./supplier/index.ts";
 
@@ -35,5 +36,6 @@ export function registerListeners(app: App, deps: CommandDeps): void {
   registerPolicyEditing(router, deps);
   registerAppHome(router, deps);
   registerLowStockButtons(router, deps);
+  registerSlottingButtons(router, deps);
   router.attach(app);
 }

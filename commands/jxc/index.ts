@@ -8,6 +8,7 @@ import { closestMatch } from "../../src/text/closest-match.ts";
 import type { CommandDeps } from "../deps.ts";
 import { slashCommands } from "../names.ts";
 import { renderPolicies } from "../policy/show.ts";
+import { slotting } from "../slotting/index.ts";
 import { purchasingBudget } from "./budget.ts";
 import { setChannel, showDepartmentChannels } from "./channel.ts";
 import { checkStock } from "./check.ts";
@@ -57,6 +58,7 @@ const subcommands: Record<string, Subcommand> = {
     permission: (argument) => (changesLowStockSetting(argument) ? "lowstock.manage" : "lowstock.view"),
     run: lowStock,
   },
+  slotting: { permission: "stock.slotting", run: slotting },
 };
 
 function wordCount(text: string): number {

@@ -47,7 +47,7 @@ export const enLowStock = {
     digestTitle: ":warning: Low stock this morning",
     listTitle: "Low stock now",
     digestSummary: (p: { total: number; snoozed: number }) =>
-      `${p.total} items at or below their reorder point${p.snoozed > 0 ? ` (${p.snoozed} snoozed, not listed)` : ""}`,
+      `${p.total === 1 ? "1 item at or below its" : `${p.total.toLocaleString("en")} items at or below their`} reorder point${p.snoozed > 0 ? ` (${p.snoozed} snoozed, not listed)` : ""}`,
     digestLine: (p: { sku: string; name: string; projected: string; point: string; supplier: string }) =>
       `• *${p.sku}* ${p.name} · projected ${p.projected}, reorder point ${p.point}${p.supplier ? ` · ${p.supplier}` : ""}`,
     more: (p: { count: number }) => `…and ${p.count} more`,

@@ -10,6 +10,7 @@ import { enLowStock } from "./en-low-stock.ts";
 import { enPlan } from "./en-plan.ts";
 import { enPurchasing, poActionNames, poStatusNames } from "./en-purchasing.ts";
 import { enReceiving } from "./en-receiving.ts";
+import { enSlotting } from "./en-slotting.ts";
 import { roleList } from "./role-list.ts";
 
 type ErrorText = (p: ErrorParams) => string;
@@ -272,6 +273,7 @@ export const en = {
   ...enReceiving,
   ...enPlan,
   ...enLowStock,
+  ...enSlotting,
   lang: {
     changed: "Done — jxc will talk to you in English.",
     usage: "Usage: `/jxc lang en` or `/jxc lang zh`",

@@ -11,6 +11,7 @@ import { zhLowStock } from "./zh-cn-low-stock.ts";
 import { zhPlan } from "./zh-cn-plan.ts";
 import { zhPoActionNames, zhPoStatusNames, zhPurchasing } from "./zh-cn-purchasing.ts";
 import { zhReceiving } from "./zh-cn-receiving.ts";
+import { zhSlotting } from "./zh-cn-slotting.ts";
 
 const problems: Record<InputProblem, string> = {
   not_a_number: "不是数字",
@@ -233,6 +234,7 @@ export const zhCN: Catalog = {
   ...zhReceiving,
   ...zhPlan,
   ...zhLowStock,
+  ...zhSlotting,
   lang: {
     changed: "好的，jxc 以后将用简体中文与您交流。",
     usage: "用法：`/jxc lang en` 或 `/jxc lang zh`",

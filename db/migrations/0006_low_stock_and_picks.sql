@@ -18,6 +18,7 @@ CREATE TABLE `low_stock_states` (
 );
 --> statement-breakpoint
 CREATE INDEX `low_stock_states_snoozed_idx` ON `low_stock_states` (`snoozed_until`) WHERE "low_stock_states"."snoozed_until" is not null;--> statement-breakpoint
+CREATE INDEX `stock_moves_picks_idx` ON `stock_moves` (`location_id`,`at`,`item_id`) WHERE "stock_moves"."reason" = 'issue';--> statement-breakpoint
 -- Low-stock checks are asked for by triggers, in the transaction of the change itself, so every
 -- write path (moves, reservations, PO states, reorder points) is covered. Opening stock and
 -- reorder point changes are configuration: they may re-arm an alert (may_alert 0) but not send one.
