@@ -320,3 +320,35 @@ describe("low-stock alerts", () => {
     expect(draftPurchaseOrderForLowStock(f.db, f.clock, input)).toEqual({ kind: "replenished" });
   });
 });
+
+describe("the low-stock digest message", () => {
+  it("shows 30 lines in sections of ten, says how many more, and stays within Slack's limits", async () => {
+    const { renderLowStockList } = await import("../../commands/low-stock/render.ts");
+    const line = (n: number) => ({
+      itemId: n,
+      sku: `SKU-${n}`,
+      name: `Item ${n}`,
+      nameZh: `商品 ${n}`,
+      baseUnit: "pcs",
+      supplierCode: n % 2 ? "ACME" : null,
+      projected: n,
+      reorderPoint: 100,
+      reserved: 0,
+      onHand: n,
+      onOrder: 0,
+      archived: false,
+    });
+    const list = { total: 45, snoozed: 2, lines: Array.from({ length: 30 }, (_, i) => line(i + 1)) };
+    const en = renderLowStockList(list, "en", "digest");
+    expect(en.text).toBe(
+      ":warning: Low stock this morning: 45 items at or below their reorder point (2 snoozed, not listed)",
+    );
+    expect(en.blocks).toHaveLength(6);
+    const shown = JSON.stringify(en.blocks);
+    expect(shown).toContain("• *SKU-1* Item 1 · projected 1 pcs, reorder point 100 pcs · ACME");
+    expect(shown).toContain("…and 15 more");
+    const zh = JSON.stringify(renderLowStockList(list, "zh-CN", "digest").blocks);
+    expect(zh).toContain("• *SKU-2* 商品 2 · 预计 2 pcs，再订货点 100 pcs");
+    expect(zh).toContain("……另有 15 个");
+  });
+});
