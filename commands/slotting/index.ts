@@ -180,7 +180,7 @@ export function renderSlotting(db: Db, locale: Locale, slotting: WarehouseSlotti
   return { text, blocks };
 }
 
-/** `/jxc slotting [<warehouse>]`: bin moves that bring the fastest movers nearest the door. */
+/** `/jxc slotting [<warehouse>]`: bin moves that bring the fastest movers nearest the door (answered after the ack). */
 export function slotting(deps: CommandDeps, request: SlashRequest, argument: string): EphemeralReply {
   const m = messages(request.locale).slotting;
   const words = argument.split(/\s+/).filter(Boolean);
@@ -199,13 +199,16 @@ export function slotting(deps: CommandDeps, request: SlashRequest, argument: str
       code: code ?? "",
       known: warehouses.map((w) => w.code).join(", "),
     });
-  const result = suggestSlotting(
-    deps.db,
-    deps.clock.now(),
-    { id: warehouse.id, code: warehouse.code, name: warehouse.name, nameZh: warehouse.nameZh },
-    request.userId,
+  const place = { id: warehouse.id, code: warehouse.code, name: warehouse.name, nameZh: warehouse.nameZh };
+  // A big warehouse takes seconds to read: the answer follows the ack through the response URL.
+  request.later(() =>
+    renderSlotting(
+      deps.db,
+      request.locale,
+      suggestSlotting(deps.db, deps.clock.now(), place, request.userId),
+    ),
   );
-  return renderSlotting(deps.db, request.locale, result);
+  return { text: m.working({ warehouse: escapeMrkdwn(warehouseLabel(request.locale, place)) }) };
 }
 
 function placeOf(db: Db, locationId: number): string {

@@ -11,6 +11,8 @@ export const enSlotting = {
   slotting: {
     usage: "Usage: `/jxc slotting <warehouse>`, e.g. `/jxc slotting MAIN`",
     whichWarehouse: (p: { list: string }) => `Which warehouse? ${p.list}`,
+    working: (p: { warehouse: string }) =>
+      `:hourglass_flowing_sand: Working out the moves for ${p.warehouse}…`,
     noWarehouses: "There are no warehouses yet: import bins with `/jxc import bins`.",
     title: (p: { warehouse: string }) => `Slotting · ${p.warehouse}`,
     summary: (p: { picks: number; items: number; days: number }) =>

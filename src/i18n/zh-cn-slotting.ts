@@ -5,6 +5,7 @@ export const zhSlotting: typeof enSlotting = {
   slotting: {
     usage: "用法：`/jxc slotting <仓库>`，例如 `/jxc slotting MAIN`",
     whichWarehouse: (p) => `哪个仓库？${p.list}`,
+    working: (p) => `:hourglass_flowing_sand: 正在为 ${p.warehouse} 计算移库建议……`,
     noWarehouses: "还没有仓库：请用 `/jxc import bins` 导入库位。",
     title: (p) => `库位优化 · ${p.warehouse}`,
     summary: (p) =>

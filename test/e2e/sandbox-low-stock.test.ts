@@ -99,4 +99,12 @@ describe("the sandbox: a keeper's adjustment brings an item low, and purchasing 
     file.close();
     expect(po).toEqual([{ status: "draft", by: clerk.id, supplier: "JGT", qty: 60, price: 550 }]);
   });
+
+  it("answers /jxc slotting after the ack, in place of its 'working' line", async () => {
+    await act("command", { user: keeper.id, channel: warehouseChannel, text: "/jxc slotting MAIN" });
+    // The demo has ranked bins but no shipping yet, so nothing has been picked.
+    const answer = await waitFor(keeper.id, (m) => m.text?.includes("没有拣货") === true);
+    expect(answer.text).toBe("MAIN 主仓 近 90 天没有拣货（没有出库记录），暂时无法据此优化库位。");
+    expect((await messagesOf(keeper.id)).some((m) => m.text?.includes("正在为 MAIN"))).toBe(false);
+  });
 });

@@ -15,12 +15,19 @@ const day = 86_400_000;
 describe("/jxc slotting, through Slack", () => {
   let t: TestApp;
   const clock = fixedClock(Date.now());
+  // A deferred answer follows the ack through the response URL (a big warehouse takes seconds);
+  // with the test switch it reaches the fake Slack before the ack, so it is a message of its own.
   const say = async (user: string, text: string) => {
+    const before = t.emulator.responseUrlPosts().length;
     const response = await t.driver.command(user, "/jxc", text, { channelId: desk });
     expect(response.status).toBe(200);
-    return (response.json ?? { text: "" }) as { text: string; blocks?: unknown[] };
+    const ack = (response.json as { text?: string }).text ?? "";
+    const deferred = t.emulator.responseUrlPosts().at(before)?.body;
+    const shown = deferred
+      ? t.emulator.messages(desk).findLast((m) => m.text === deferred.text)
+      : t.emulator.lastMessage(desk);
+    return { text: shown?.text ?? "", blocks: shown?.blocks, ack, ts: shown?.ts ?? "" };
   };
-  const reply = () => t.emulator.lastMessage(desk);
   const lastAnswer = () => String(t.emulator.responseUrlPosts().at(-1)?.body.text ?? "");
   const binOf = (sku: string) =>
     t.db.$client
@@ -86,6 +93,7 @@ describe("/jxc slotting, through Slack", () => {
 
   it("suggests making room by the door, then moving the fast mover in; each Move button moves once", async () => {
     const answer = await say(supervisor, "slotting MAIN");
+    expect(answer.ack).toBe(":hourglass_flowing_sand: Working out the moves for MAIN Main warehouse…");
     expect(answer.text).toBe(
       "Slotting · MAIN Main warehouse: 10 lines picked of 1 item in the last 90 days (issues from this warehouse's bins)",
     );
@@ -97,7 +105,7 @@ describe("/jxc slotting, through Slack", () => {
       "_A item, 1st most picked of 1 (10 picks): from the 3rd bin from the door to the 1st bin from the door_",
     );
     expect(shown).toContain("2 moves in all, in this order");
-    const message = { channel: desk, ts: reply()?.ts ?? "" };
+    const message = { channel: desk, ts: answer.ts };
 
     // Out of order: the fast mover does not fit until the slow one has left.
     await t.driver.clickButton(supervisor, message, { actionId: "slotting_move_2" });
