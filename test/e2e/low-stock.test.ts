@@ -170,6 +170,27 @@ describe("low-stock alerts, through Slack", () => {
     expect(JSON.stringify(episodeTwo?.blocks)).toContain('\\"episode\\":2');
   });
 
+  it("reminds in both channels when a snooze ends and the item is still low", async () => {
+    await command(keeper, "/adjust", "NUT-M6 -60 MAIN/A-01 damaged");
+    await t.notifier.drain();
+    expect(await click(clerk, alertIn(purchasingChannel), "Snooze 1 day")).toContain(
+      ":zzz: NUT-M6 is snoozed until",
+    );
+    clock.advance(23 * hour);
+    await t.notifier.drain();
+    expect(t.emulator.messages(warehouseChannel).filter((m) => m.text?.startsWith("Low stock"))).toHaveLength(
+      1,
+    );
+    clock.advance(2 * hour);
+    await t.notifier.drain();
+    for (const channel of [warehouseChannel, purchasingChannel]) {
+      const alerts = t.emulator.messages(channel).filter((m) => m.text?.startsWith("Low stock: NUT-M6"));
+      expect(alerts).toHaveLength(2);
+      expect(JSON.stringify(alerts[1]?.blocks)).toContain(":warning: Still low: NUT-M6");
+      expect(JSON.stringify(alerts[1]?.blocks)).toContain('"text":"Draft PO"');
+    }
+  });
+
   it("follows the routing table and the channel language", async () => {
     await command(admin, "/jxc", "route low_stock.alert remove channel:purchasing");
     await command(admin, "/jxc", "route low_stock.alert add role:warehouse_supervisor");
