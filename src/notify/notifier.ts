@@ -97,11 +97,12 @@ export function createNotifier(options: NotifierOptions): OutboxNotifier {
 
   let stall: DispatchStall | undefined;
   let running: Promise<unknown> = Promise.resolve();
-  const sweep = (): Promise<{ progressed: boolean; wakeInMs?: number }> => {
+  const sweep = (): Promise<{ progressed: boolean; sourcesMore: boolean; wakeInMs?: number }> => {
     const next = running.then(async () => {
+      let sourcesMore = false;
       for (const source of options.sources ?? []) {
         try {
-          source.run({ db, clock });
+          sourcesMore = source.run({ db, clock }) || sourcesMore;
         } catch (error) {
           log.error({ err: error, source: source.name }, "event source failed");
         }
@@ -109,7 +110,7 @@ export function createNotifier(options: NotifierOptions): OutboxNotifier {
       const planned = dispatchPending({ db, clock, company, logger: log, planners: options.planners });
       stall = planned.stall;
       const swept = await sweepLanes(workerDeps);
-      return { ...swept, progressed: swept.progressed || planned.dispatched > 0 };
+      return { ...swept, sourcesMore, progressed: swept.progressed || planned.dispatched > 0 || sourcesMore };
     });
     running = next.catch(() => {});
     return next;
@@ -164,7 +165,7 @@ export function createNotifier(options: NotifierOptions): OutboxNotifier {
       for (;;) {
         const result = await sweep();
         const owed = openWork(db);
-        if (owed.events === 0 && owed.deliveries === 0) return;
+        if (owed.events === 0 && owed.deliveries === 0 && !result.sourcesMore) return;
         if (Date.now() > deadline) {
           const why = stall ? `; event ${stall.eventId} cannot be planned: ${stall.error}` : "";
           throw new Error(

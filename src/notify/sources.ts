@@ -9,10 +9,11 @@ import { checkLowStock } from "../domain/low-stock/check.ts";
  */
 export interface EventSource {
   name: string;
-  run(ctx: { db: Db; clock: Clock }): void;
+  /** Answers true when work is left for the next run (the worker then runs again at once). */
+  run(ctx: { db: Db; clock: Clock }): boolean;
 }
 
 /** The app's event sources; a source that throws is logged and does not stop delivery. */
 export const eventSources: readonly EventSource[] = [
-  { name: "low-stock", run: ({ db, clock }) => void checkLowStock(db, clock) },
+  { name: "low-stock", run: ({ db, clock }) => checkLowStock(db, clock).more },
 ];

@@ -260,6 +260,21 @@ describe("low-stock alerts", () => {
     expect(alerts()).toHaveLength(1);
   });
 
+  it("works through a large batch of checks a thousand items at a time", () => {
+    const insert = f.db.$client.prepare(
+      "insert into items (sku, name, base_unit, reorder_point, updated_at) values (?, ?, 'pcs', 10, 0)",
+    );
+    f.db.$client.transaction(() => {
+      for (let n = 0; n < 2_500; n++) insert.run(`BULK-${n}`, `Bulk ${n}`);
+    })();
+    run("insert into low_stock_checks (item_id, may_alert) select id, 1 from items where sku like 'BULK-%'");
+    expect(check()).toMatchObject({ checked: 1_000, alerted: 1_000, more: true });
+    expect(check()).toMatchObject({ checked: 1_000, more: true });
+    expect(check()).toMatchObject({ checked: 500, more: false });
+    expect(alerts()).toHaveLength(2_500);
+    expect(check()).toMatchObject({ checked: 0, more: false });
+  });
+
   it("drafts a PO with the plan's quantity; a second click finds it; other roles are refused", () => {
     take(85); // 15 on hand ≤ 20: one reorder qty of 50 gets above the point
     check();

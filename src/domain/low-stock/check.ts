@@ -6,14 +6,20 @@ import { emitEvent } from "../events.ts";
 import { isLow, type LowStockState, readPendingChecks } from "./figures.ts";
 import { readLowStockDigest } from "./settings.ts";
 
-/** What one look at the pending checks did. */
+/** What one look at the pending checks did; `more` when checks are left for the next look. */
 export interface LowStockCheckResult {
   checked: number;
   alerted: number;
   cleared: number;
+  more: boolean;
 }
 
-const none: LowStockCheckResult = { checked: 0, alerted: 0, cleared: 0 };
+const none: LowStockCheckResult = { checked: 0, alerted: 0, cleared: 0, more: false };
+/**
+ * Items one look evaluates: a few dozen milliseconds, so an import that touched 100k items is
+ * worked through between deliveries instead of holding the process for seconds.
+ */
+export const checksPerLook = 1_000;
 
 const statements = preparedPerDb((db) => ({
   anyPending: db.$client.prepare("select 1 from low_stock_checks limit 1").pluck(),
@@ -25,7 +31,7 @@ const statements = preparedPerDb((db) => ({
       "select item_id, below, episode, alerted_at from low_stock_states where snoozed_until is not null and snoozed_until <= ?",
     )
     .raw(),
-  clearChecks: db.$client.prepare("delete from low_stock_checks"),
+  clearChecks: db.$client.prepare("delete from low_stock_checks where item_id <= ?"),
   write: db.$client.prepare(
     `insert into low_stock_states (item_id, below, episode, alerted_at, snoozed_until, snoozed_by,
                                    draft_po_id, drafted_by, updated_at)
@@ -67,7 +73,8 @@ function emitAlert(db: Db, itemId: number, episode: number, at: number, reminder
  * that dropped to its reorder point (after a stock move) starts an episode and, unless the
  * digest is on or the item is snoozed, gets one `low_stock.alert`; one back above its point
  * ends the episode, re-arming the alert, and its messages are rewritten. Snoozes that ended on
- * an item still low alert again. Runs before every outbox dispatch; idle, it costs two probes.
+ * an item still low alert again. Runs before every outbox dispatch, `checksPerLook` items at a
+ * time (`more` says some are left); idle, it costs two probes.
  */
 export function checkLowStock(db: Db, clock: Clock): LowStockCheckResult {
   const now = clock.now();
@@ -77,7 +84,8 @@ export function checkLowStock(db: Db, clock: Clock): LowStockCheckResult {
     () => {
       const digest = readLowStockDigest(db);
       const result = { ...none };
-      for (const check of readPendingChecks(db)) {
+      const pending = readPendingChecks(db, checksPerLook);
+      for (const check of pending.checks) {
         result.checked += 1;
         const { figures, mayAlert } = check;
         const state = check.state;
@@ -149,7 +157,8 @@ export function checkLowStock(db: Db, clock: Clock): LowStockCheckResult {
           result.alerted += 1;
         }
       }
-      s.clearChecks.run();
+      s.clearChecks.run(pending.through);
+      result.more = s.anyPending.get() !== undefined;
       // A snooze that has run out on an item still low alerts again (a reminder when this episode
       // was told already), unless the digest is on.
       const expired = s.expired.all(now) as [number, number, number, number | null][];

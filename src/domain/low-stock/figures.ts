@@ -92,23 +92,30 @@ export interface PendingCheck {
   mayAlert: boolean;
 }
 
-/** Every item the triggers asked to look at, with figures and state, in one statement. */
-export function readPendingChecks(db: Db): PendingCheck[] {
+/**
+ * The first `limit` items the triggers asked to look at (in item order), with figures and state,
+ * in one statement; `through` is the last check read, so the caller can delete exactly those.
+ */
+export function readPendingChecks(db: Db, limit: number): { checks: PendingCheck[]; through: number } {
   const rows = db.$client
     .prepare(
-      `select ${figureColumns}, c.may_alert, ${stateColumns}
-         from low_stock_checks c join items i on i.id = c.item_id
+      `select c.item_id, c.may_alert, ${figureColumns}, ${stateColumns}
+         from (select item_id, may_alert from low_stock_checks order by item_id limit ?) c
+         left join items i on i.id = c.item_id
          left join item_valuations v on v.item_id = i.id
          left join low_stock_states s on s.item_id = i.id
-        order by i.id`,
+        order by c.item_id`,
     )
     .raw()
-    .all() as [...FigureRow, number, ...StateRow][];
-  return rows.map((row) => ({
-    figures: toFigures(row.slice(0, 6) as FigureRow),
-    mayAlert: row[6] === 1,
-    state: toState(row.slice(7) as StateRow),
-  }));
+    .all(limit) as [number, number, ...FigureRow, ...StateRow][];
+  const checks = rows
+    .filter((row) => row[2] !== null)
+    .map((row) => ({
+      mayAlert: row[1] === 1,
+      figures: toFigures(row.slice(2, 8) as FigureRow),
+      state: toState(row.slice(8) as StateRow),
+    }));
+  return { checks, through: rows.at(-1)?.[0] ?? 0 };
 }
 
 /** Every active item at or below its reorder point now, most urgent (furthest below) first. */
