@@ -57,6 +57,8 @@ export function slashCommand(logger: Logger, handler: SlashHandler): Middleware<
     try {
       reply = await handler(request);
     } catch (error) {
+      // A handler that failed has nothing to follow up on.
+      deferred = undefined;
       reply = { text: errorText(error, request, logger, command.command) };
     }
     await ack(reply ? toEphemeral(reply) : undefined);

@@ -60,7 +60,7 @@ export type SlottingPlan =
       stuck: number;
       unrankedBins: number;
       binsWithoutCapacity: number;
-      /** Stopped at the move limit; more moves would follow. */
+      /** Stopped at the move limit or the work budget: more moves may follow. */
       truncated: boolean;
     };
 
