@@ -59,6 +59,9 @@ export const helpEntries: readonly HelpEntry[] = [
     permission: "routing.manage",
   },
   { usage: "/jxc outbox", summary: "jxc outbox", permission: "outbox.manage" },
+  { usage: "/jxc lowstock", summary: "jxc lowstock", permission: "lowstock.view" },
+  { usage: "/jxc lowstock digest on|off", summary: "jxc lowstock digest", permission: "lowstock.manage" },
+  { usage: "/jxc slotting [<warehouse>]", summary: "jxc slotting", permission: "stock.slotting" },
   { usage: "/jxc help", summary: "jxc help" },
   { usage: "/jxc lang en|zh", summary: "jxc lang" },
 ];

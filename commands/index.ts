@@ -7,12 +7,14 @@ import type { CommandDeps } from "./deps.ts";
 import { registerAppHome } from "./home/index.ts";
 import { registerJxcCommand } from "./jxc/index.ts";
 import { registerOutboxRetry } from "./jxc/outbox.ts";
+import { registerLowStockButtons } from "./low-stock/index.ts";
 import { registerMoveCommand } from "./move/index.ts";
 import { registerItemPicker } from "./pickers/item-picker.ts";
 import { registerSupplierPicker } from "./pickers/supplier-picker.ts";
 import { registerPoCommand } from "./po/index.ts";
 import { registerPolicyEditing } from "./policy/index.ts";
 import { registerReceiveCommand } from "./receive/index.ts";
+import { registerSlottingButtons } from "./slotting/index.ts";
 import { registerStockCommand } from "./stock/index.ts";
 import { registerSupplierCommand } from "./supplier/index.ts";
 
@@ -34,5 +36,7 @@ export function registerListeners(deps: CommandDeps): SlackRouter {
   registerPolicyEditing(router, deps);
   registerAppHome(router, deps);
   registerCountCommand(router, deps);
+  registerLowStockButtons(router, deps);
+  registerSlottingButtons(router, deps);
   return router;
 }

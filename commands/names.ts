@@ -39,6 +39,11 @@ export const actionIds = {
   countCancel: "count_cancel",
   /** Suffixed with the decision and the GR line id: reject_return_12, reject_replace_12, reject_accept_12. */
   rejectDecisionPrefix: "reject_",
+  lowStockDraft: "low_stock_draft",
+  /** Suffixed with the days: low_stock_snooze_1, low_stock_snooze_7. */
+  lowStockSnoozePrefix: "low_stock_snooze_",
+  /** Suffixed with the suggestion's index: one Move button per line of /jxc slotting. */
+  slottingMovePrefix: "slotting_move_",
 } as const;
 
 /** Listener patterns for the suffixed action ids above. */
@@ -55,6 +60,8 @@ export const actionPatterns = {
   planDrafts: /^po_plan_drafts_\d+$/,
   countOpen: /^count_open(_\d+)?$/,
   rejectDecision: /^reject_(return|replace|accept)_\d+$/,
+  lowStockSnooze: /^low_stock_snooze_\d+$/,
+  slottingMove: /^slotting_move_\d+$/,
 } as const;
 
 export const callbackIds = {

@@ -2,6 +2,7 @@
 
 export * from "./tables/approvals.ts";
 export * from "./tables/catalogue.ts";
+export * from "./tables/low-stock.ts";
 export * from "./tables/notify.ts";
 export * from "./tables/places.ts";
 export * from "./tables/purchasing.ts";

@@ -18,6 +18,7 @@ import { createNotifier, type NotifierTuning, type OutboxNotifier } from "./noti
 import { appPlanners } from "./notify/registry.ts";
 import type { ScheduledJob } from "./notify/scheduled-job.ts";
 import { createScheduler, type Scheduler } from "./notify/scheduler.ts";
+import { eventSources } from "./notify/sources.ts";
 import { type BoltConnection, createBoltApp } from "./slack/create-bolt-app.ts";
 import { createLocaleResolver } from "./slack/locale.ts";
 import { createEventDedupe } from "./slack/middleware/dedupe-events.ts";
@@ -81,6 +82,7 @@ export function createJxc(options: JxcOptions): Jxc {
     locales,
     planners: options.notify?.planners ?? appPlanners,
     templates: options.notify?.templates ?? noticeTemplates,
+    sources: eventSources,
     ...(options.notify?.tuning ? { tuning: options.notify.tuning } : {}),
   });
   const itemIndex = ItemSearchIndex.build(db);

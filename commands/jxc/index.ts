@@ -8,6 +8,7 @@ import { closestMatch } from "../../src/text/closest-match.ts";
 import type { CommandDeps } from "../deps.ts";
 import { slashCommands } from "../names.ts";
 import { renderPolicies } from "../policy/show.ts";
+import { slotting } from "../slotting/index.ts";
 import { purchasingBudget } from "./budget.ts";
 import { setChannel, showDepartmentChannels } from "./channel.ts";
 import { checkStock } from "./check.ts";
@@ -15,6 +16,7 @@ import { delegate } from "./delegate.ts";
 import { renderHelp } from "./help.ts";
 import { openImport } from "./import.ts";
 import { changeLanguage } from "./lang.ts";
+import { changesLowStockSetting, lowStock } from "./lowstock.ts";
 import { showOutbox } from "./outbox.ts";
 import { changeRole, showRoles } from "./roles.ts";
 import { editRoute, showRoutes } from "./route.ts";
@@ -52,6 +54,11 @@ const subcommands: Record<string, Subcommand> = {
   outbox: { permission: "outbox.manage", run: showOutbox },
   // Spend against budget is for those who set it; purchasing sees it on every PO approval card.
   budget: { permission: "budget.manage", run: purchasingBudget },
+  lowstock: {
+    permission: (argument) => (changesLowStockSetting(argument) ? "lowstock.manage" : "lowstock.view"),
+    run: lowStock,
+  },
+  slotting: { permission: "stock.slotting", run: slotting },
 };
 
 function wordCount(text: string): number {

@@ -7,6 +7,7 @@ import type { RenderContext, RenderedMessage, Template } from "../../src/notify/
 import { adjustmentTemplates } from "../../src/notify/planners/adjustments.ts";
 import { approvalTemplates } from "../../src/notify/planners/approvals.ts";
 import { documentCardTemplate } from "../../src/notify/planners/documents.ts";
+import { lowStockTemplates } from "../../src/notify/planners/low-stock.ts";
 import { purchasePlanTemplates } from "../../src/notify/planners/purchase-plan.ts";
 import { purchasingTemplates } from "../../src/notify/planners/purchasing.ts";
 import { receivingTemplates } from "../../src/notify/planners/receiving.ts";
@@ -16,6 +17,7 @@ import { formatDay } from "../../src/text/dates.ts";
 import { renderApprovalCard } from "../approve/card.ts";
 import { renderStocktakeCard, renderStocktakeNote } from "../count/card.ts";
 import { renderHome } from "../home/render.ts";
+import { renderLowStockAlert, renderLowStockList } from "../low-stock/render.ts";
 import { renderWeeklyPlan } from "../po/plan.ts";
 import { receiptNote, renderReceiptCard, warehouseInstruction } from "../receive/notices.ts";
 import { receiptThreadMessage } from "../receive/render.ts";
@@ -170,4 +172,6 @@ export const noticeTemplates: Record<string, Template> = {
       }),
     ),
   [stocktakeTemplates.note]: renderStocktakeNote,
+  [lowStockTemplates.alert]: (data, ctx) => renderLowStockAlert(ctx.db, data, ctx.locale, ctx.clock.now()),
+  [lowStockTemplates.digest]: (data, ctx) => renderLowStockList(data, ctx.locale, "digest"),
 };

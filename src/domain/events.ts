@@ -33,6 +33,9 @@ export const eventTypes = [
   "receipt.awaiting_approval",
   "receipt.refused",
   "receipt.decided",
+  "low_stock.alert",
+  "low_stock.changed",
+  "low_stock.digest",
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

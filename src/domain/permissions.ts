@@ -52,6 +52,24 @@ const rules = {
   // Stocktakes: keepers start, count and finish them; cancelling someone else's needs a supervisor.
   "stock.count": ["admin", "warehouse_keeper", "warehouse_supervisor"],
   "stock.countCancelAny": ["admin", "warehouse_supervisor"],
+  // Low stock is shared work of the warehouse and purchasing: both see the list and may snooze it.
+  "lowstock.view": [
+    "admin",
+    "purchasing_clerk",
+    "purchasing_manager",
+    "warehouse_keeper",
+    "warehouse_supervisor",
+  ],
+  "lowstock.snooze": [
+    "admin",
+    "purchasing_clerk",
+    "purchasing_manager",
+    "warehouse_keeper",
+    "warehouse_supervisor",
+  ],
+  "lowstock.manage": ["admin"],
+  // Slotting only suggests /move's, so it is open to those who may move stock.
+  "stock.slotting": ["admin", "warehouse_keeper", "warehouse_supervisor"],
 } as const satisfies Record<string, "anyRole" | readonly Role[]>;
 
 export type Permission = keyof typeof rules;

@@ -7,10 +7,12 @@ import { type Department, departments } from "../domain/routing/departments.ts";
 import { enAdmin } from "./en-admin.ts";
 import { enApprovals } from "./en-approvals.ts";
 import { enCount, enCountErrors, enCountEvents } from "./en-count.ts";
+import { enLowStock } from "./en-low-stock.ts";
 import { enPlan } from "./en-plan.ts";
 import { enPurchasing, poActionNames, poStatusNames } from "./en-purchasing.ts";
 import { enReceiving } from "./en-receiving.ts";
 import { enReturns } from "./en-returns.ts";
+import { enSlotting } from "./en-slotting.ts";
 import { roleList } from "./role-list.ts";
 
 type ErrorText = (p: ErrorParams) => string;
@@ -72,6 +74,9 @@ const eventNames: Record<EventType, string> = {
   "receipt.awaiting_approval": "a goods receipt over the tolerance waits for approval",
   "receipt.refused": "a goods receipt over the tolerance was refused",
   "receipt.decided": "purchasing decided what happens to rejected goods",
+  "low_stock.alert": "an item's projected stock fell to its reorder point",
+  "low_stock.changed": "a low-stock alert was drafted, snoozed or replenished (its messages are rewritten)",
+  "low_stock.digest": "the morning digest of items at or below their reorder point (when turned on)",
 };
 const codes = (values: readonly string[]) => values.map((v) => `\`${v}\``).join(", ");
 const why = (p: ErrorParams) =>
@@ -180,6 +185,10 @@ export const en = {
     count: "Stocktakes: start a blind count of a warehouse, a zone, bins or items; open counts",
     "count work":
       "Count a stocktake in a form, then finish it: small variances post at once, large ones wait for the warehouse supervisor",
+    "jxc lowstock": "Items at or below their reorder point now, and how alerts arrive",
+    "jxc lowstock digest": "One low-stock digest each morning instead of single alerts, or back (admins)",
+    "jxc slotting":
+      "Suggested bin moves that put the fastest movers nearest the door, each with a Move button",
   },
   stock: {
     onHand: "On hand",
@@ -285,6 +294,8 @@ export const en = {
   ...enPlan,
   ...enCount,
   ...enReturns,
+  ...enLowStock,
+  ...enSlotting,
   lang: {
     changed: "Done — jxc will talk to you in English.",
     usage: "Usage: `/jxc lang en` or `/jxc lang zh`",

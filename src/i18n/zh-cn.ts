@@ -8,10 +8,12 @@ import { roleList } from "./role-list.ts";
 import { zhAdmin } from "./zh-cn-admin.ts";
 import { zhApprovals } from "./zh-cn-approvals.ts";
 import { zhCount, zhCountErrors, zhCountEvents } from "./zh-cn-count.ts";
+import { zhLowStock } from "./zh-cn-low-stock.ts";
 import { zhPlan } from "./zh-cn-plan.ts";
 import { zhPoActionNames, zhPoStatusNames, zhPurchasing } from "./zh-cn-purchasing.ts";
 import { zhReceiving } from "./zh-cn-receiving.ts";
 import { zhReturns } from "./zh-cn-returns.ts";
+import { zhSlotting } from "./zh-cn-slotting.ts";
 
 const problems: Record<InputProblem, string> = {
   not_a_number: "不是数字",
@@ -70,6 +72,9 @@ const eventNames: Record<EventType, string> = {
   "receipt.awaiting_approval": "超出容差的收货待审批",
   "receipt.refused": "超出容差的收货已被拒收",
   "receipt.decided": "采购已决定拒收货物的处理方式",
+  "low_stock.alert": "商品预计库存降到再订货点",
+  "low_stock.changed": "低库存提醒已起草采购单、暂缓或已补货（改写原消息）",
+  "low_stock.digest": "每日早间低库存汇总（开启后）",
 };
 const codes = (values: readonly string[]) => values.map((v) => `\`${v}\``).join("、");
 const why = (p: ErrorParams) =>
@@ -172,6 +177,9 @@ export const zhCN: Catalog = {
     "jxc outbox": "查看本应用消息的发送情况，重试发送失败的消息（管理员）",
     count: "盘点：对整个仓库、库区、库位或物料发起盲盘；查看进行中的盘点",
     "count work": "用表单录入盘点并完成：小额差异直接过账，大额差异等待仓库主管审批",
+    "jxc lowstock": "当前处于再订货点或以下的商品，以及提醒方式",
+    "jxc lowstock digest": "改为每天早上一份低库存汇总，或恢复单条提醒（管理员）",
+    "jxc slotting": "建议调整库位，让周转最快的商品离门最近，每条附“移库”按钮",
   },
   stock: {
     onHand: "在库",
@@ -245,6 +253,8 @@ export const zhCN: Catalog = {
   ...zhPlan,
   ...zhCount,
   ...zhReturns,
+  ...zhLowStock,
+  ...zhSlotting,
   lang: {
     changed: "好的，jxc 以后将用简体中文与您交流。",
     usage: "用法：`/jxc lang en` 或 `/jxc lang zh`",

@@ -11,6 +11,7 @@ import { builtInTemplates } from "./not-in-channel.ts";
 import { Pacing } from "./pacing.ts";
 import { createRenderer } from "./render.ts";
 import { createSlackGateway } from "./slack-gateway.ts";
+import type { EventSource } from "./sources.ts";
 import { sweepLanes } from "./worker.ts";
 
 /** Timings; production uses the defaults, tests shorten them. */
@@ -46,6 +47,8 @@ export interface NotifierOptions {
   locales: LocaleResolver;
   planners: Record<EventType, Planner>;
   templates: Readonly<Record<string, Template>>;
+  /** Run before each dispatch (src/notify/sources.ts); none unless given. */
+  sources?: readonly EventSource[];
   tuning?: Partial<NotifierTuning>;
 }
 
@@ -94,12 +97,20 @@ export function createNotifier(options: NotifierOptions): OutboxNotifier {
 
   let stall: DispatchStall | undefined;
   let running: Promise<unknown> = Promise.resolve();
-  const sweep = (): Promise<{ progressed: boolean; wakeInMs?: number }> => {
+  const sweep = (): Promise<{ progressed: boolean; sourcesMore: boolean; wakeInMs?: number }> => {
     const next = running.then(async () => {
+      let sourcesMore = false;
+      for (const source of options.sources ?? []) {
+        try {
+          sourcesMore = source.run({ db, clock }) || sourcesMore;
+        } catch (error) {
+          log.error({ err: error, source: source.name }, "event source failed");
+        }
+      }
       const planned = dispatchPending({ db, clock, company, logger: log, planners: options.planners });
       stall = planned.stall;
       const swept = await sweepLanes(workerDeps);
-      return { ...swept, progressed: swept.progressed || planned.dispatched > 0 };
+      return { ...swept, sourcesMore, progressed: swept.progressed || planned.dispatched > 0 || sourcesMore };
     });
     running = next.catch(() => {});
     return next;
@@ -154,7 +165,7 @@ export function createNotifier(options: NotifierOptions): OutboxNotifier {
       for (;;) {
         const result = await sweep();
         const owed = openWork(db);
-        if (owed.events === 0 && owed.deliveries === 0) return;
+        if (owed.events === 0 && owed.deliveries === 0 && !result.sourcesMore) return;
         if (Date.now() > deadline) {
           const why = stall ? `; event ${stall.eventId} cannot be planned: ${stall.error}` : "";
           throw new Error(

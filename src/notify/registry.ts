@@ -2,6 +2,7 @@ import type { EventType } from "../domain/events.ts";
 import type { Planner } from "./contract.ts";
 import { adjustmentPlanners } from "./planners/adjustments.ts";
 import { approvalPlanners } from "./planners/approvals.ts";
+import { lowStockPlanners } from "./planners/low-stock.ts";
 import { purchasePlanPlanners } from "./planners/purchase-plan.ts";
 import { purchasingPlanners } from "./planners/purchasing.ts";
 import { receivingPlanners } from "./planners/receiving.ts";
@@ -19,4 +20,5 @@ export const appPlanners: Record<EventType, Planner> = {
   ...purchasePlanPlanners,
   ...stocktakePlanners,
   ...receivingPlanners,
+  ...lowStockPlanners,
 };

@@ -19,6 +19,11 @@ export interface SlashRequest {
   openModal(view: ModalView): Promise<void>;
   /** Whether jxc can post in a channel (asks Slack, briefly; "unknown" when Slack does not say). */
   botMembership(channelId: string): Promise<ChannelMembership>;
+  /**
+   * Slow work (more than Slack's 3 s for the ack could take): runs once the ack has left, and its
+   * reply replaces the ack's message through the command's response URL.
+   */
+  later(work: () => Promise<EphemeralReply> | EphemeralReply): void;
 }
 
 /** A reply for the user, or nothing when the command answered by opening a modal. */
@@ -31,7 +36,8 @@ export type SlashHandler = (
  * and any error becomes a friendly ephemeral line in the user's language.
  */
 export function slashCommand(logger: Logger, handler: SlashHandler): Middleware<SlackCommandMiddlewareArgs> {
-  return async ({ command, ack, context, client }) => {
+  return async ({ command, ack, context, client, respond }) => {
+    let deferred: (() => Promise<EphemeralReply> | EphemeralReply) | undefined;
     const request: SlashRequest = {
       text: command.text.trim(),
       userId: command.user_id,
@@ -43,14 +49,29 @@ export function slashCommand(logger: Logger, handler: SlashHandler): Middleware<
         await client.views.open({ trigger_id: command.trigger_id, view });
       },
       botMembership: (channelId) => botMembership(client, channelId, logger),
+      later: (work) => {
+        deferred = work;
+      },
     };
     let reply: EphemeralReply | undefined;
     try {
       reply = await handler(request);
     } catch (error) {
+      // A handler that failed has nothing to follow up on.
+      deferred = undefined;
       reply = { text: errorText(error, request, logger, command.command) };
     }
     await ack(reply ? toEphemeral(reply) : undefined);
+    if (!deferred) return;
+    // Let the ack's bytes leave before the work: its continuation would otherwise run first.
+    await new Promise((resolve) => setImmediate(resolve));
+    let answer: EphemeralReply;
+    try {
+      answer = await deferred();
+    } catch (error) {
+      answer = { text: errorText(error, request, logger, command.command) };
+    }
+    await respond({ ...toEphemeral(answer), replace_original: true });
   };
 }
 

@@ -74,6 +74,13 @@ const matrix: { command: string; text: string; allowed: readonly Who[] }[] = [
     text: "CNT-000001 cancel",
     allowed: ["admin", "warehouse_keeper", "warehouse_supervisor"],
   },
+  {
+    command: "/jxc",
+    text: "lowstock",
+    allowed: ["admin", "purchasing_clerk", "purchasing_manager", "warehouse_keeper", "warehouse_supervisor"],
+  },
+  { command: "/jxc", text: "lowstock digest off", allowed: ["admin"] },
+  { command: "/jxc", text: "slotting", allowed: ["admin", "warehouse_keeper", "warehouse_supervisor"] },
 ];
 
 const userOf = (who: Who) => `U0ROLE${everyone.indexOf(who)}`;

@@ -38,14 +38,23 @@ function startingPrice(db: Db, itemId: number, supplierId: number): number | und
  * Turns the plan's current suggestions for one supplier into draft POs (30 lines each), which
  * the clerk reviews and submits. The plan is computed again at the click, and drafts count
  * against it, so a second click or a stale button finds nothing left and writes nothing.
+ * With `itemId`, only that item's suggestion is drafted (a low-stock alert's button).
  */
 export function createDraftsFromPlan(
   db: Db,
   clock: Clock,
-  input: { supplierId: number; options: PlanOptions; userId: string; today: string; currency: string },
+  input: {
+    supplierId: number;
+    itemId?: number;
+    options: PlanOptions;
+    userId: string;
+    today: string;
+    currency: string;
+  },
 ): PlanDraftsResult {
   requirePermission(db, input.userId, "po.create");
-  const plan = buildPurchasePlan(db, clock.now(), input.options, { supplierId: input.supplierId });
+  const scope = input.itemId === undefined ? { supplierId: input.supplierId } : { itemId: input.itemId };
+  const plan = buildPurchasePlan(db, clock.now(), input.options, scope);
   const group = plan.groups.find((g) => g.supplier?.id === input.supplierId);
   if (!group || group.lines.length === 0) throw new JxcError("STALE_ACTION");
   const priced: { line: PurchaseOrderLineInput; suggestion: PlanSuggestion }[] = [];

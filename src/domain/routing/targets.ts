@@ -62,4 +62,9 @@ export const defaultRoutes: Record<EventType, readonly RouteTarget[]> = {
   "receipt.awaiting_approval": [],
   "receipt.refused": ["owner"],
   "receipt.decided": ["owner"],
+  // Low stock is news for both sides: the warehouse sees it go, purchasing buys it back.
+  "low_stock.alert": ["channel:warehouse", "channel:purchasing"],
+  // Drafted, snoozed or replenished: the alert messages are rewritten wherever they went.
+  "low_stock.changed": [],
+  "low_stock.digest": ["channel:warehouse", "channel:purchasing"],
 };
