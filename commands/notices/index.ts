@@ -13,7 +13,7 @@ import { section } from "../../src/slack/blocks.ts";
 import { formatDay } from "../../src/text/dates.ts";
 import { renderApprovalCard } from "../approve/card.ts";
 import { renderHome } from "../home/render.ts";
-import { renderWeeklyPlan } from "../po/plan.ts";
+import { renderWeeklyPlan } from "../po/plan-weekly.ts";
 import { receiptThreadText } from "../receive/render.ts";
 import { renderAdjustmentCard } from "./adjustment-card.ts";
 import { renderPurchaseOrderCard } from "./purchase-order-card.ts";
