@@ -7,4 +7,5 @@ export * from "./tables/places.ts";
 export * from "./tables/purchasing.ts";
 export * from "./tables/receiving.ts";
 export * from "./tables/stock.ts";
+export * from "./tables/supplier-terms.ts";
 export * from "./tables/system.ts";

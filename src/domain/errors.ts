@@ -30,6 +30,7 @@ export const errorCodes = [
   "UNKNOWN_SUPPLIER",
   "ILLEGAL_TRANSITION",
   "OVER_RECEIPT",
+  "ORDER_TERMS",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

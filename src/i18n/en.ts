@@ -116,6 +116,10 @@ export const en = {
       `${p.number} is ${p.status ? (poStatusNames[p.status as PurchaseOrderStatus] ?? p.status) : "in another state"} now, so it cannot be ${poActionNames[p.action as keyof typeof poActionNames] ?? p.action}; nothing was changed.`,
     OVER_RECEIPT: (p) =>
       `${p.sku}: ${p.ordered} ordered, ${p.already} already accepted; at most ${p.most} more may be accepted (over-receipt tolerance ${p.pct}%). Nothing was received: accept only up to that, or ask purchasing for a new PO for the rest.`,
+    ORDER_TERMS: (p) =>
+      p.rule === "moq"
+        ? `${p.sku}: ${p.qty} is below ${p.supplier}'s minimum order of ${p.limit}; order at least ${p.suggestion}, or change the supplier's terms (\`/supplier ${p.supplier}\` → Items & prices).`
+        : `${p.sku}: ${p.qty} is not a whole number of ${p.supplier}'s packs of ${p.limit}; ${p.suggestion} would be, or change the supplier's terms (\`/supplier ${p.supplier}\` → Items & prices).`,
   } satisfies Record<ErrorCode, ErrorText>,
   problems,
   roleNames,

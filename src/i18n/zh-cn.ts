@@ -113,6 +113,10 @@ export const zhCN: Catalog = {
       `${p.number} 当前${p.status ? (zhPoStatusNames[p.status as PurchaseOrderStatus] ?? p.status) : "处于其他状态"}，不能${zhPoActionNames[p.action as keyof typeof zhPoActionNames] ?? p.action}；未作任何更改。`,
     OVER_RECEIPT: (p) =>
       `${p.sku}：订购 ${p.ordered}，已验收 ${p.already}；最多还能验收 ${p.most}（超收容差 ${p.pct}%）。未收货：请只验收到该数量，其余请采购另开订单。`,
+    ORDER_TERMS: (p) =>
+      p.rule === "moq"
+        ? `${p.sku}：${p.qty} 低于 ${p.supplier} 的最小起订量 ${p.limit}；请至少订 ${p.suggestion}，或修改供应商条款（\`/supplier ${p.supplier}\` → 物料与价格）。`
+        : `${p.sku}：${p.qty} 不是 ${p.supplier} 包装量 ${p.limit} 的整数倍；可改为 ${p.suggestion}，或修改供应商条款（\`/supplier ${p.supplier}\` → 物料与价格）。`,
   },
   problems,
   roleNames,

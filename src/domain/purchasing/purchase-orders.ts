@@ -11,9 +11,11 @@ import { maxMoneyMinor } from "../money.ts";
 import { maxQuantity } from "../quantity.ts";
 import type { Role } from "../roles.ts";
 import type { Tx } from "../stock/types.ts";
+import { checkOrderTerms } from "./order-terms.ts";
 import { requireAuthority, requirePo, submitInTx } from "./purchase-order-moves.ts";
 import { readPurchaseOrder } from "./reads.ts";
 import { linesEditable, type PurchaseOrderStatus } from "./states.ts";
+import { readPackTerms } from "./supplier-terms-reads.ts";
 
 // Moves (submit, send, hold, …) live in purchase-order-moves.ts; importers of this file keep working.
 export { applyApprovalVerdict, movePurchaseOrder, type PurchaseOrderMove } from "./purchase-order-moves.ts";
@@ -72,7 +74,7 @@ export function createPurchaseOrder(db: Db, clock: Clock, input: PurchaseOrderIn
       if (!supplier || supplier.archived) {
         throw new JxcError("UNKNOWN_SUPPLIER", { query: String(input.supplierId) }, "supplier");
       }
-      checkLines(tx, input.lines);
+      checkLines(tx, supplier, input.lines);
       const number = nextDocumentNumber(tx, "purchase_order");
       const { id } = tx
         .insert(purchaseOrders)
@@ -142,7 +144,13 @@ export function replacePurchaseOrderLines(
         throw new JxcError("ILLEGAL_TRANSITION", { number: po.number, status: po.status, action: "edit" });
       }
       requireAuthority(tx, input.userId, "submit", po);
-      checkLines(tx, input.lines);
+      const supplier = tx
+        .select({ id: suppliers.id, code: suppliers.code })
+        .from(suppliers)
+        .where(eq(suppliers.id, po.supplierId))
+        .get();
+      if (!supplier) throw new JxcError("STALE_ACTION");
+      checkLines(tx, supplier, input.lines);
       const before = readPurchaseOrder(tx, po.id)?.lines.map(({ itemId, qty, unitPrice }) => ({
         itemId,
         qty,
@@ -197,8 +205,16 @@ function checkTerms(input: PurchaseOrderInput) {
   };
 }
 
-/** Field names carry the 1-based line number (line3_qty) so a modal can point at the row. */
-function checkLines(tx: Tx, lines: readonly PurchaseOrderLineInput[]): void {
+/**
+ * Field names carry the 1-based line number (line3_qty) so a modal can point at the row. A line
+ * below the supplier's minimum order or not a whole number of its packs is refused with the
+ * nearest quantity that fits: the supplier would not ship it as ordered.
+ */
+function checkLines(
+  tx: Tx,
+  supplier: { id: number; code: string },
+  lines: readonly PurchaseOrderLineInput[],
+): void {
   if (lines.length === 0) throw new JxcError("INVALID_INPUT", { problem: "empty" }, "lines");
   if (lines.length > maxPurchaseOrderLines) {
     throw new JxcError("INVALID_INPUT", { problem: "too_long" }, "lines");
@@ -206,7 +222,7 @@ function checkLines(tx: Tx, lines: readonly PurchaseOrderLineInput[]): void {
   lines.forEach((line, index) => {
     const n = index + 1;
     const item = tx
-      .select({ id: items.id, archived: items.archived })
+      .select({ id: items.id, sku: items.sku, unit: items.baseUnit, archived: items.archived })
       .from(items)
       .where(eq(items.id, line.itemId))
       .get();
@@ -215,6 +231,22 @@ function checkLines(tx: Tx, lines: readonly PurchaseOrderLineInput[]): void {
     if (!Number.isSafeInteger(line.qty) || line.qty <= 0 || line.qty > maxQuantity) {
       const problem = line.qty <= 0 ? (line.qty === 0 ? "zero" : "negative") : "too_large";
       throw new JxcError("INVALID_QUANTITY", { input: String(line.qty), problem }, `line${n}_qty`);
+    }
+    const problem = checkOrderTerms(line.qty, readPackTerms(tx, supplier.id, item.id));
+    if (problem) {
+      const qty = (value: number) => `${value.toLocaleString("en")} ${item.unit}`;
+      throw new JxcError(
+        "ORDER_TERMS",
+        {
+          sku: item.sku,
+          supplier: supplier.code,
+          rule: problem.rule,
+          qty: qty(line.qty),
+          limit: qty(problem.limit),
+          suggestion: qty(problem.suggestion),
+        },
+        `line${n}_qty`,
+      );
     }
     if (!Number.isSafeInteger(line.unitPrice) || line.unitPrice <= 0) {
       const problem = line.unitPrice === 0 ? "zero" : "negative";
