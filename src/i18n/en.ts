@@ -199,6 +199,7 @@ export const en = {
       suppliers: "suppliers",
       customers: "customers",
       bins: "warehouses and bins",
+      supplier_items: "supplier items and prices",
     } satisfies Record<ImportKind, string>,
     intro: (p: { kind: string; columns: string }) =>
       `Upload a CSV file of *${p.kind}* with the columns \`${p.columns}\`. UTF-8 and GBK/GB18030 (Excel on Chinese Windows) are both fine. Every row is checked first: one bad row and nothing is imported, unless you tick the box below.`,
@@ -206,7 +207,7 @@ export const en = {
     skipBad: "Skip bad rows and import the good ones",
     optionsLabel: "Options",
     usage:
-      "Usage: `/jxc import items`, `/jxc import stock`, `/jxc import suppliers`, `/jxc import customers` or `/jxc import bins`",
+      "Usage: `/jxc import items`, `/jxc import stock`, `/jxc import suppliers`, `/jxc import customers`, `/jxc import bins` or `/jxc import supplier_items`",
     noFile: "Choose a CSV file to import.",
     working: (p: { name: string }) =>
       `Importing \`${p.name}\`… the result will appear here and in a direct message.`,

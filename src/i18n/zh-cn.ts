@@ -185,14 +185,21 @@ export const zhCN: Catalog = {
     submit: "导入",
     close: "取消",
     done: "关闭",
-    kinds: { items: "商品", stock: "期初库存", suppliers: "供应商", customers: "客户", bins: "仓库和库位" },
+    kinds: {
+      items: "商品",
+      stock: "期初库存",
+      suppliers: "供应商",
+      customers: "客户",
+      bins: "仓库和库位",
+      supplier_items: "供应商物料与价格",
+    },
     intro: (p) =>
       `请上传包含以下列的*${p.kind}* CSV 文件：\`${p.columns}\`。支持 UTF-8 和 GBK/GB18030（中文版 Excel 保存的格式）。所有行都会先检查：只要有一行有误就不会导入任何数据，除非勾选下面的选项。`,
     fileLabel: "CSV 文件",
     skipBad: "跳过有误的行，只导入正确的行",
     optionsLabel: "选项",
     usage:
-      "用法：`/jxc import items`、`/jxc import stock`、`/jxc import suppliers`、`/jxc import customers` 或 `/jxc import bins`",
+      "用法：`/jxc import items`、`/jxc import stock`、`/jxc import suppliers`、`/jxc import customers`、`/jxc import bins` 或 `/jxc import supplier_items`",
     noFile: "请选择要导入的 CSV 文件。",
     working: (p) => `正在导入 \`${p.name}\`……结果将显示在这里并通过私信发送给您。`,
     imported: (p) => `:white_check_mark: 已从 \`${p.name}\` 导入${p.kind}`,
