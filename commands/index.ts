@@ -15,6 +15,7 @@ import { registerPolicyEditing } from "./policy/index.ts";
 import { registerReceiveCommand } from "./receive/index.ts";
 import { registerStockCommand } from "./stock/index.ts";
 import { registerSupplierCommand } from "./supplier/index.ts";
+import { registerSupplierTerms } from "./supplier/terms.ts";
 
 /** Every listener the app has, registered in one place. */
 export function registerListeners(app: App, deps: CommandDeps): void {
@@ -31,6 +32,7 @@ export function registerListeners(app: App, deps: CommandDeps): void {
   registerReceiveCommand(router, deps);
   registerSupplierPicker(router, deps);
   registerSupplierCommand(router, deps);
+  registerSupplierTerms(router, deps);
   registerPolicyEditing(router, deps);
   registerAppHome(router, deps);
   router.attach(app);

@@ -31,6 +31,11 @@ export const actionIds = {
   /** Suffixed with an index: one per line or supplier group of a plan message. */
   planWhyPrefix: "po_plan_why_",
   planDraftsPrefix: "po_plan_drafts_",
+  supplierItemAdd: "supplier_item_add",
+  /** Suffixed with the line's index on the supplier card. */
+  supplierItemEditPrefix: "supplier_item_edit_",
+  /** The item picker of the supplier terms form; picking refills the form. */
+  supplierTermsItem: "supplier_terms_item",
 } as const;
 
 /** Listener patterns for the suffixed action ids above. */
@@ -45,6 +50,7 @@ export const actionPatterns = {
   poMove: /^po_(submit|send|hold|resume|close|cancel)$/,
   planWhy: /^po_plan_why_\d+$/,
   planDrafts: /^po_plan_drafts_\d+$/,
+  supplierItemEdit: /^supplier_item_edit_\d+$/,
 } as const;
 
 export const callbackIds = {
@@ -55,4 +61,5 @@ export const callbackIds = {
   purchaseOrder: "purchase_order",
   supplier: "supplier",
   goodsReceipt: "goods_receipt",
+  supplierTerms: "supplier_terms",
 } as const;

@@ -127,7 +127,7 @@ export const enPurchasing = {
   },
   supplier: {
     usage:
-      "Usage: `/supplier <code or name>` shows a supplier; `/supplier add`, `/supplier edit <code>`, `/supplier archive <code>`.",
+      "Usage: `/supplier <code or name>` shows a supplier with its items and prices; `/supplier items <code>` lists them all; `/supplier score <code> [period]` scores it (`last month`, `上个月`, `2026-01-01 to 2026-06-30`; default the last 90 days); `/supplier add`, `/supplier edit <code>`, `/supplier archive <code>`.",
     title: (p: { code: string; name: string }) => `${p.name} (${p.code})`,
     archivedTag: " · archived",
     contact: "Contact",

@@ -9,6 +9,7 @@ import { enApprovals } from "./en-approvals.ts";
 import { enPlan } from "./en-plan.ts";
 import { enPurchasing, poActionNames, poStatusNames } from "./en-purchasing.ts";
 import { enReceiving } from "./en-receiving.ts";
+import { enSuppliers } from "./en-suppliers.ts";
 import { roleList } from "./role-list.ts";
 
 type ErrorText = (p: ErrorParams) => string;
@@ -268,6 +269,7 @@ export const en = {
   ...enPurchasing,
   ...enReceiving,
   ...enPlan,
+  ...enSuppliers,
   lang: {
     changed: "Done — jxc will talk to you in English.",
     usage: "Usage: `/jxc lang en` or `/jxc lang zh`",

@@ -119,7 +119,7 @@ export const zhPurchasing: typeof enPurchasing = {
   },
   supplier: {
     usage:
-      "用法：`/supplier <代码或名称>` 查看供应商；`/supplier add`、`/supplier edit <代码>`、`/supplier archive <代码>`。",
+      "用法：`/supplier <代码或名称>` 查看供应商及其物料与价格；`/supplier items <代码>` 列出全部物料；`/supplier score <代码> [期间]` 查看供应商评分（`上个月`、`last month`、`2026-01-01 to 2026-06-30`；默认最近 90 天）；`/supplier add`、`/supplier edit <代码>`、`/supplier archive <代码>`。",
     title: (p) => `${p.name}（${p.code}）`,
     archivedTag: " · 已归档",
     contact: "联系人",

@@ -10,6 +10,7 @@ import { zhApprovals } from "./zh-cn-approvals.ts";
 import { zhPlan } from "./zh-cn-plan.ts";
 import { zhPoActionNames, zhPoStatusNames, zhPurchasing } from "./zh-cn-purchasing.ts";
 import { zhReceiving } from "./zh-cn-receiving.ts";
+import { zhSuppliers } from "./zh-cn-suppliers.ts";
 
 const problems: Record<InputProblem, string> = {
   not_a_number: "不是数字",
@@ -236,6 +237,7 @@ export const zhCN: Catalog = {
   ...zhPurchasing,
   ...zhReceiving,
   ...zhPlan,
+  ...zhSuppliers,
   lang: {
     changed: "好的，jxc 以后将用简体中文与您交流。",
     usage: "用法：`/jxc lang en` 或 `/jxc lang zh`",
