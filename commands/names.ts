@@ -36,6 +36,8 @@ export const actionIds = {
   supplierItemEditPrefix: "supplier_item_edit_",
   /** The item picker of the supplier terms form; picking refills the form. */
   supplierTermsItem: "supplier_terms_item",
+  /** Suffixed with the supplier group's index in a plan message. */
+  planChoosePrefix: "po_plan_choose_",
 } as const;
 
 /** Listener patterns for the suffixed action ids above. */
@@ -51,6 +53,7 @@ export const actionPatterns = {
   planWhy: /^po_plan_why_\d+$/,
   planDrafts: /^po_plan_drafts_\d+$/,
   supplierItemEdit: /^supplier_item_edit_\d+$/,
+  planChoose: /^po_plan_choose_\d+$/,
 } as const;
 
 export const callbackIds = {
@@ -62,4 +65,6 @@ export const callbackIds = {
   supplier: "supplier",
   goodsReceipt: "goods_receipt",
   supplierTerms: "supplier_terms",
+  planChoose: "po_plan_choose",
+  planSettings: "po_plan_settings",
 } as const;

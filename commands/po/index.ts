@@ -61,7 +61,7 @@ export function registerPoCommand(router: SlackRouter, deps: CommandDeps): void 
       }
       const [first, ...rest] = text.split(/\s+/);
       if (first !== undefined && /^(plan|计划|采购计划)$/i.test(first)) {
-        return answerPlanCommand(deps, rest, userId, locale);
+        return answerPlanCommand(deps, rest, request);
       }
       requirePermission(deps.db, userId, "po.create");
       if (text === "") {

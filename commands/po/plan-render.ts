@@ -97,10 +97,24 @@ export function renderPlan(locale: Locale, plan: PurchasePlan, oneSupplier: bool
       });
       n += 1;
     }
-    if (group.lines.length > perGroup) {
-      blocks.push(
-        context([m.moreLines({ count: group.lines.length - perGroup, code: group.supplier?.code ?? "" })]),
-      );
+    const more =
+      group.lines.length > perGroup
+        ? m.moreLines({ count: group.lines.length - perGroup, code: group.supplier?.code ?? "" })
+        : undefined;
+    if (group.supplier) {
+      // Drafts for only some lines: a modal with a box per line (the button's value names the supplier).
+      blocks.push({
+        type: "section",
+        text: { type: "mrkdwn", text: more ?? m.chooseHint },
+        accessory: {
+          type: "button",
+          action_id: `${actionIds.planChoosePrefix}${g}`,
+          text: { type: "plain_text", text: clip(m.chooseLines, limits.buttonText) },
+          value: JSON.stringify({ p: group.supplier.id, ...opts }),
+        },
+      });
+    } else if (more) {
+      blocks.push(context([more]));
     }
   });
   const notes: string[] = [];
@@ -187,11 +201,12 @@ export function renderWhy(
       }),
     );
   }
-  lines.push(
-    f.pack > 1
-      ? m.whyRounded({ unit: f.purchaseUnit ?? "", pack: q(f.pack), qty: q(s.qty) })
-      : m.whyNotRounded({ qty: q(s.qty) }),
-  );
+  if (s.moq > 0) {
+    lines.push(
+      s.raisedToMoq ? m.whyMoqRaised({ moq: q(s.moq), needed: q(s.needed) }) : m.whyMoqMet({ moq: q(s.moq) }),
+    );
+  }
+  lines.push(roundingLine(locale, s));
   if (s.noHistory) lines.push(m.whyNoHistory({ days: s.windowDays }));
   const title = m.whyTitle({
     qty: q(s.qty),
@@ -199,4 +214,24 @@ export function renderWhy(
     name: escapeMrkdwn(localName(locale, f.name, f.nameZh)),
   });
   return { text: title, blocks: [section(`*${title}*`), section(lines.map((l) => `• ${l}`).join("\n"))] };
+}
+
+/** How the quantity was rounded: to whole purchase units, whole supplier packs, both, or not at all. */
+function roundingLine(locale: Locale, s: PlanSuggestion): string {
+  const m = messages(locale).plan;
+  const f = s.facts;
+  const q = (n: number) => quantity(n, f);
+  const packs = f.supplierPack && f.supplierPack > 1 ? f.supplierPack : 0;
+  if (packs > 0 && f.pack > 1 && s.step !== packs) {
+    return m.whyRoundedBoth({
+      unit: f.purchaseUnit ?? "",
+      unitPack: q(f.pack),
+      pack: q(packs),
+      step: q(s.step),
+      qty: q(s.qty),
+    });
+  }
+  if (packs > 0) return m.whyRoundedPacks({ pack: q(packs), qty: q(s.qty) });
+  if (f.pack > 1) return m.whyRounded({ unit: f.purchaseUnit ?? "", pack: q(f.pack), qty: q(s.qty) });
+  return m.whyNotRounded({ qty: q(s.qty) });
 }

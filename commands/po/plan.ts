@@ -9,15 +9,18 @@ import {
   readPlanOptions,
 } from "../../src/domain/purchasing/plan.ts";
 import { createDraftsFromPlan } from "../../src/domain/purchasing/plan-drafts.ts";
-import { type Locale, messages } from "../../src/i18n/index.ts";
+import { messages } from "../../src/i18n/index.ts";
 import { buttonAction } from "../../src/slack/block-action.ts";
 import { type EphemeralReply, toEphemeral } from "../../src/slack/blocks.ts";
 import { escapeMrkdwn } from "../../src/slack/mrkdwn.ts";
 import type { SlackRouter } from "../../src/slack/router.ts";
+import type { DeferredReply, SlashRequest } from "../../src/slack/slash-command.ts";
 import { todayIn } from "../../src/text/dates.ts";
 import type { CommandDeps } from "../deps.ts";
 import { actionPatterns } from "../names.ts";
+import { draftsText, registerPlanChoice } from "./plan-choose.ts";
 import { renderPlan, renderWhy } from "./plan-render.ts";
+import { answerPlanSettings, registerPlanSettings } from "./plan-settings.ts";
 import { draftsValue, optionsOf, parseValue, whyValue } from "./plan-values.ts";
 
 /** What `/po plan …` asked for: a supplier, another window, last year's season. */
@@ -45,30 +48,50 @@ export function parsePlanRequest(words: readonly string[], defaults: PlanOptions
   return request;
 }
 
-/** `/po plan …`: the plan now, for purchasing roles. */
-export function answerPlanCommand(
+/**
+ * `/po plan …`: the plan now, for purchasing roles. Permission and the words are checked at
+ * once; the plan itself (about 2 s at 100k items) is answered after the ack, through the
+ * command's response_url. `/po plan settings` shows or edits the company's settings.
+ */
+export async function answerPlanCommand(
   deps: CommandDeps,
   words: readonly string[],
-  userId: string,
-  locale: Locale,
-): EphemeralReply {
+  request: Pick<SlashRequest, "userId" | "locale" | "openModal">,
+): Promise<EphemeralReply | DeferredReply | undefined> {
+  const { userId, locale } = request;
   requirePermission(deps.db, userId, "po.plan");
   const m = messages(locale).plan;
-  const request = parsePlanRequest(words, readPlanOptions(deps.db));
-  if (!request) return { text: m.usage };
-  if (request.supplierCode !== undefined) {
-    if (/^(help|帮助|\?)$/i.test(request.supplierCode)) return { text: m.usage };
-    const supplier = findSupplierByCode(deps.db, request.supplierCode);
-    if (!supplier) return { text: m.unknownSupplier({ code: escapeMrkdwn(request.supplierCode) }) };
-    const plan = buildPurchasePlan(deps.db, deps.clock.now(), request.options, { supplierId: supplier.id });
-    const own = plan.groups.filter((g) => g.supplier?.id === supplier.id);
-    return renderPlan(locale, { ...plan, groups: own, suggested: own[0]?.lines.length ?? 0 }, true);
+  if (words.length === 1 && /^(settings|设置)$/i.test(words[0] ?? ""))
+    return answerPlanSettings(deps, request);
+  const parsed = parsePlanRequest(words, readPlanOptions(deps.db));
+  if (!parsed) return { text: m.usage };
+  const { supplierCode, options } = parsed;
+  if (supplierCode === undefined) {
+    return {
+      working: { text: m.working },
+      later: () => renderPlan(locale, buildPurchasePlan(deps.db, deps.clock.now(), options), false),
+    };
   }
-  return renderPlan(locale, buildPurchasePlan(deps.db, deps.clock.now(), request.options), false);
+  if (/^(help|帮助|\?)$/i.test(supplierCode)) return { text: m.usage };
+  const supplier = findSupplierByCode(deps.db, supplierCode);
+  if (!supplier) return { text: m.unknownSupplier({ code: escapeMrkdwn(supplierCode) }) };
+  return {
+    working: { text: m.working },
+    later: () => {
+      const plan = buildPurchasePlan(deps.db, deps.clock.now(), options, { supplierId: supplier.id });
+      const own = plan.groups.filter((g) => g.supplier?.id === supplier.id);
+      return renderPlan(locale, { ...plan, groups: own, suggested: own[0]?.lines.length ?? 0 }, true);
+    },
+  };
 }
 
-/** The plan message's buttons: "Why this number?" and "Create draft POs", each checked again at the click. */
+/**
+ * The plan message's buttons ("Why this number?", "Create draft POs", "Choose lines…") and the
+ * settings form, each checked again at the click.
+ */
 export function registerPlanButtons(router: SlackRouter, deps: CommandDeps): void {
+  registerPlanChoice(router, deps);
+  registerPlanSettings(router, deps);
   router.action<BlockAction<SlackButton>>(
     actionPatterns.planWhy,
     buttonAction(deps.logger, async (click) => {
@@ -95,12 +118,7 @@ export function registerPlanButtons(router: SlackRouter, deps: CommandDeps): voi
           today: todayIn(deps.company.timeZone, deps.clock.now()),
           currency: deps.company.currency,
         });
-        const parts: string[] = [];
-        if (result.numbers.length > 0)
-          parts.push(m.drafts({ numbers: result.numbers.join(", "), lines: result.lines }));
-        if (result.unpriced.length > 0)
-          parts.push(m.unpriced({ skus: result.unpriced.map(escapeMrkdwn).join(", ") }));
-        text = parts.join("\n");
+        text = draftsText(click.locale, result);
       } catch (error) {
         if (!(isJxcError(error) && error.code === "STALE_ACTION")) throw error;
         text = m.nothingLeft;

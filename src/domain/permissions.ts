@@ -47,6 +47,7 @@ const rules = {
   "supplier.edit": ["admin", "purchasing_clerk", "purchasing_manager"],
   "supplier.archive": ["admin", "purchasing_manager"],
   "budget.manage": ["admin", "finance_supervisor"],
+  "po.planSettings": ["admin", "purchasing_manager"],
 } as const satisfies Record<string, "anyRole" | readonly Role[]>;
 
 export type Permission = keyof typeof rules;

@@ -21,17 +21,26 @@ export interface SlashRequest {
   botMembership(channelId: string): Promise<ChannelMembership>;
 }
 
-/** A reply for the user, or nothing when the command answered by opening a modal. */
+/**
+ * For slow answers: `working` goes back in the ack at once, then `later()` runs and its reply
+ * is posted through the command's response_url (Slack allows 3 s for the ack, not for the work).
+ */
+export interface DeferredReply {
+  working: EphemeralReply;
+  later: () => Promise<EphemeralReply> | EphemeralReply;
+}
+
+/** A reply for the user, a deferred one, or nothing when the command answered by opening a modal. */
 export type SlashHandler = (
   request: SlashRequest,
-) => Promise<EphemeralReply | undefined> | EphemeralReply | undefined;
+) => Promise<EphemeralReply | DeferredReply | undefined> | EphemeralReply | DeferredReply | undefined;
 
 /**
  * Adapts a handler to Bolt: the reply goes back in the ack (the fastest path),
  * and any error becomes a friendly ephemeral line in the user's language.
  */
 export function slashCommand(logger: Logger, handler: SlashHandler): Middleware<SlackCommandMiddlewareArgs> {
-  return async ({ command, ack, context, client }) => {
+  return async ({ command, ack, context, client, respond }) => {
     const request: SlashRequest = {
       text: command.text.trim(),
       userId: command.user_id,
@@ -44,11 +53,24 @@ export function slashCommand(logger: Logger, handler: SlashHandler): Middleware<
       },
       botMembership: (channelId) => botMembership(client, channelId, logger),
     };
-    let reply: EphemeralReply | undefined;
+    let reply: EphemeralReply | DeferredReply | undefined;
     try {
       reply = await handler(request);
     } catch (error) {
       reply = { text: errorText(error, request, logger, command.command) };
+    }
+    if (reply && "later" in reply) {
+      await ack(toEphemeral(reply.working));
+      // Let the ack's bytes leave before the slow work starts.
+      await new Promise((resolve) => setImmediate(resolve));
+      let answer: EphemeralReply;
+      try {
+        answer = await reply.later();
+      } catch (error) {
+        answer = { text: errorText(error, request, logger, command.command) };
+      }
+      await respond({ ...toEphemeral(answer), replace_original: false });
+      return;
     }
     await ack(reply ? toEphemeral(reply) : undefined);
   };

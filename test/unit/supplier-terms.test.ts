@@ -9,6 +9,8 @@ import {
 } from "../../db/schema.ts";
 import { decideApproval } from "../../src/domain/approvals/index.ts";
 import { checkOrderTerms, orderStep, roundUpTo } from "../../src/domain/purchasing/order-terms.ts";
+import { readPlanOptions } from "../../src/domain/purchasing/plan.ts";
+import { setPlanOptions } from "../../src/domain/purchasing/plan-settings.ts";
 import { createPurchaseOrder, type PurchaseOrderInput } from "../../src/domain/purchasing/purchase-orders.ts";
 import { startingUnitPrice } from "../../src/domain/purchasing/starting-price.ts";
 import {
@@ -228,5 +230,28 @@ describe("the price a PO line starts from", () => {
     expect(startingUnitPrice(f.db, acme, f.ids.avgItem, today)).toEqual({ unitPrice: 250, source: "last" });
     terms({ moq: null, packSize: null, price: { unitPrice: 240, validFrom: "" } });
     expect(startingUnitPrice(f.db, acme, f.ids.avgItem, today)).toEqual({ unitPrice: 240, source: "list" });
+  });
+});
+
+describe("the plan settings", () => {
+  it("saves what changed with an audit row each, and refuses days out of range beside their field", () => {
+    const set = (windowDays: number, reviewDays: number, sameSeasonLastYear = false) =>
+      setPlanOptions(f.db, f.clock, { windowDays, reviewDays, sameSeasonLastYear, actor: "UMGR" });
+    expect(set(90, 7)).toEqual({ changed: false });
+    expect(set(60, 7, true)).toEqual({ changed: true });
+    expect(readPlanOptions(f.db)).toEqual({ windowDays: 60, reviewDays: 7, sameSeasonLastYear: true });
+    expect(
+      f.db
+        .select()
+        .from(auditLog)
+        .all()
+        .map((a) => a.entityId),
+    ).toEqual(["purchase_plan_window_days", "purchase_plan_same_season"]);
+    expect(expectJxcError(() => set(0, 7), "INVALID_INPUT", { problem: "zero" }).field).toBe("windowDays");
+    expect(expectJxcError(() => set(731, 7), "INVALID_INPUT", { problem: "too_large" }).field).toBe(
+      "windowDays",
+    );
+    expect(expectJxcError(() => set(30, 400), "INVALID_INPUT").field).toBe("reviewDays");
+    expect(readPlanOptions(f.db).windowDays).toBe(60);
   });
 });
