@@ -22,11 +22,6 @@ describe("the purchase plan, through Slack", () => {
   // Signed requests carry the real time, so the app's clock starts near it.
   const clock = fixedClock(Date.now());
   let t: TestApp;
-  const say = async (user: string, text: string) => {
-    const response = await t.driver.command(user, "/po", text, { channelId: desk });
-    expect(response.status).toBe(200);
-    return (response.json ?? { text: "" }) as Reply;
-  };
   /** `/po plan …` acks at once and answers through the response_url once the plan is built. */
   const plan = async (user: string, text = "plan") => {
     const ack = await t.driver.command(user, "/po", text, { channelId: desk });
