@@ -38,6 +38,7 @@ export const actionIds = {
   supplierTermsItem: "supplier_terms_item",
   /** Suffixed with the supplier group's index in a plan message. */
   planChoosePrefix: "po_plan_choose_",
+  supplierScore: "supplier_score",
 } as const;
 
 /** Listener patterns for the suffixed action ids above. */

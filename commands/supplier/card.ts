@@ -5,10 +5,19 @@ import { recentPurchaseOrders } from "../../src/domain/purchasing/reads.ts";
 import { listSupplierItems } from "../../src/domain/purchasing/supplier-terms-reads.ts";
 import { rolesOf } from "../../src/domain/roles.ts";
 import { type Locale, messages } from "../../src/i18n/index.ts";
-import { context, type EphemeralReply, fields, header, section } from "../../src/slack/blocks.ts";
+import {
+  clip,
+  context,
+  type EphemeralReply,
+  fields,
+  header,
+  limits,
+  section,
+} from "../../src/slack/blocks.ts";
 import { escapeMrkdwn } from "../../src/slack/mrkdwn.ts";
 import { formatDay, todayIn } from "../../src/text/dates.ts";
 import type { CommandDeps } from "../deps.ts";
+import { actionIds } from "../names.ts";
 import { localName } from "../po/render.ts";
 import type { Supplier } from "../po/suppliers.ts";
 import { termsBlocks, termsListBlocks } from "./terms-render.ts";
@@ -41,6 +50,7 @@ export function supplierCard(
   );
   const today = todayIn(deps.company.timeZone, deps.clock.now());
   const page = listSupplierItems(deps.db, supplier.id, today, { limit: cardItems });
+  const held = rolesOf(deps.db, userId);
   const blocks: KnownBlock[] = [
     header(title),
     fields([
@@ -62,10 +72,24 @@ export function supplierCard(
       code: supplier.code,
       locale,
       currency: deps.company.currency,
-      canEdit: !supplier.archived && can(rolesOf(deps.db, userId), "supplier.edit"),
+      canEdit: !supplier.archived && can(held, "supplier.edit"),
     }),
     section(`*${m.recent}*\n${recent.length > 0 ? recent.join("\n") : m.noRecent}`),
   );
+  if (can(held, "supplier.score")) {
+    blocks.push({
+      type: "actions",
+      block_id: `supplier_actions_${supplier.id}`,
+      elements: [
+        {
+          type: "button",
+          action_id: actionIds.supplierScore,
+          text: { type: "plain_text", text: clip(messages(locale).scorecard.button, limits.buttonText) },
+          value: String(supplier.id),
+        },
+      ],
+    });
+  }
   return { text: title, blocks };
 }
 

@@ -20,6 +20,7 @@ import type { CommandDeps } from "../deps.ts";
 import { callbackIds, slashCommands } from "../names.ts";
 import { requireSupplier, type Supplier } from "../po/suppliers.ts";
 import { supplierCard, supplierItemsList } from "./card.ts";
+import { answerScore, registerScoreButton } from "./score.ts";
 
 const fieldNames = [
   "code",
@@ -36,6 +37,7 @@ const metadata = z.object({ code: z.string().nullable() });
 
 /** `/supplier`: show one (contacts, terms, lead time, recent POs); add, edit and archive. */
 export function registerSupplierCommand(router: SlackRouter, deps: CommandDeps): void {
+  registerScoreButton(router, deps);
   router.command(
     slashCommands.supplier,
     slashCommand(deps.logger, async (request) => {
@@ -64,6 +66,13 @@ export function registerSupplierCommand(router: SlackRouter, deps: CommandDeps):
           const { changed } = archiveSupplier(deps.db, deps.clock, { code: supplier.code, userId });
           return { text: (changed ? m.archived : m.alreadyArchived)({ code: supplier.code }) };
         }
+        case "score":
+        case "评分":
+          if (!argument) {
+            requirePermission(deps.db, userId, "supplier.score");
+            return { text: messages(locale).scorecard.usage };
+          }
+          return answerScore(deps, argument, userId, locale);
         case "items":
         case "物料": {
           requirePermission(deps.db, userId, "supplier.view");

@@ -48,6 +48,16 @@ const rules = {
   "supplier.archive": ["admin", "purchasing_manager"],
   "budget.manage": ["admin", "finance_supervisor"],
   "po.planSettings": ["admin", "purchasing_manager"],
+  // Scorecards come from POs and receipts (prices included): whoever may read POs may read them.
+  "supplier.score": [
+    "admin",
+    "purchasing_clerk",
+    "purchasing_manager",
+    "warehouse_keeper",
+    "warehouse_supervisor",
+    "accountant",
+    "finance_supervisor",
+  ],
 } as const satisfies Record<string, "anyRole" | readonly Role[]>;
 
 export type Permission = keyof typeof rules;

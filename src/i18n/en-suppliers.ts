@@ -51,4 +51,62 @@ export const enSuppliers = {
     qualityNotes: "Quality notes",
     qualityHint: "what receiving should check with this supplier",
   },
+  scorecard: {
+    usage:
+      "Usage: `/supplier score <code or name> [period]`, e.g. `/supplier score HXF last month`, `/supplier score 华鑫 上个月`, `/supplier score HXF 2026-01-01 to 2026-06-30`, `/supplier score HXF 30` (the last 30 days). Without a period: the last 90 days.",
+    title: (p: { name: string; code: string }) => `Scorecard · ${p.name} (${p.code})`,
+    period: (p: { from: string; to: string; days: number }) => `${p.from} – ${p.to} · ${p.days} days`,
+    onTime: "On-time delivery",
+    quality: "Quality acceptance",
+    price: "Price variance",
+    compliance: "Contract compliance",
+    onTimeValue: (p: { pct: string; onTime: number; due: number; late: number; open: number }) =>
+      `*${p.pct}* · ${p.onTime} of ${p.due} PO lines delivered in full by their expected day${p.late ? ` · ${p.late} late` : ""}${p.open ? ` · ${p.open} not delivered yet` : ""}`,
+    onTimeNone: "_No PO lines were due in this period._",
+    qualityValue: (p: {
+      pct: string;
+      accepted: string;
+      received: string;
+      receipts: number;
+      rejected: string;
+      rejectedLines: number;
+    }) =>
+      `*${p.pct}* · ${p.accepted} of ${p.received} units received were accepted, over ${p.receipts === 1 ? "1 receipt" : `${p.receipts} receipts`}${p.rejectedLines ? ` · ${p.rejected} rejected on ${p.rejectedLines === 1 ? "1 line" : `${p.rejectedLines} lines`}` : ""}`,
+    qualityNone: "_Nothing was received from this supplier in this period._",
+    priceValue: (p: {
+      pct: string;
+      amount: string;
+      lines: number;
+      vsList: number;
+      vsPrevious: number;
+      noReference: number;
+      above: number;
+      below: number;
+    }) =>
+      `*${p.pct}* (${p.amount}) · ${p.lines} PO lines approved: ${p.vsList} against the price list, ${p.vsPrevious} against the previous price; ${p.above} dearer, ${p.below} cheaper${p.noReference ? ` · ${p.noReference} with neither to compare` : ""}`,
+    priceNone: "_No PO lines were approved in this period._",
+    priceNoReference: (p: { lines: number }) =>
+      `_${p.lines} PO lines approved, none with a list price or an earlier price to compare with._`,
+    complianceValue: (p: {
+      pct: string;
+      compliant: number;
+      due: number;
+      lateOrShort: number;
+      aboveList: number;
+    }) =>
+      `*${p.pct}* · ${p.compliant} of ${p.due} POs delivered complete, on time and not above the list price${p.lateOrShort ? ` · ${p.lateOrShort} late or short` : ""}${p.aboveList ? ` · ${p.aboveList} above the list price` : ""}`,
+    complianceNone: "_No POs were due in this period._",
+    nothing: (p: { code: string }) => `No purchase orders or receipts from ${p.code} in this period.`,
+    definitions:
+      "Due: the expected day is in the period and over (or everything came already). On time: received in full by the end of the expected day. Quality: accepted ÷ received on the period's receipts. Price: PO prices approved in the period against the list price on the approval day, else the previous price paid. Compliant: every line accepted in full by the expected day and none above the list price.",
+    button: "Scorecard (90 days)",
+    cardLine: (p: { days: number; parts: string }) => `Supplier scorecard, last ${p.days} days: ${p.parts}`,
+    cardOnTime: (p: { pct: string; onTime: number; due: number }) =>
+      `on time ${p.pct} (${p.onTime}/${p.due} lines)`,
+    cardQuality: (p: { pct: string }) => `accepted ${p.pct}`,
+    cardPrice: (p: { pct: string }) => `price ${p.pct} vs list or previous`,
+    cardCompliance: (p: { pct: string; compliant: number; due: number }) =>
+      `compliant ${p.pct} (${p.compliant}/${p.due} POs)`,
+    cardNothing: "no POs or receipts yet",
+  },
 };

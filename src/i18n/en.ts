@@ -148,7 +148,8 @@ export const en = {
     "jxc policy": "Who approves what, from which amount, and how long before reminders (admins)",
     "jxc roles": "Who holds which role",
     "jxc role": "Give or take away a role (admins)",
-    "jxc import": "Import a CSV file of items, opening stock, suppliers or customers (admins)",
+    "jxc import":
+      "Import a CSV file of items, opening stock, suppliers, customers, bins or supplier prices (admins)",
     "jxc check": "Rebuild stock balances from the ledger and report any difference",
     "jxc channel": "Which channel each department's notices go to",
     "jxc channel set": "Set a department's channel (admins)",
@@ -159,8 +160,13 @@ export const en = {
       "Purchase plan: what to buy from whom and why, from stock, orders and the issues of the last 90 days",
     "po show": "Show a purchase order with all its terms, and the moves you may make",
     receive: "Receive goods against a sent PO: inspect, reject with a reason, put away into bins",
-    supplier: "Show a supplier: contacts, terms, lead time, recent POs",
-    "supplier edit": "Add, edit or archive a supplier",
+    supplier: "Show a supplier: contacts, terms, lead time, quality notes, items and prices, recent POs",
+    "supplier edit": "Add, edit or archive a supplier; set an item's price, MOQ and pack size from its card",
+    "supplier items": "Every item on a supplier's price list with its MOQ, pack size and lead time",
+    "supplier score":
+      "A supplier's scorecard: on-time delivery, quality, price variance and compliance, e.g. `last month`",
+    "po plan settings":
+      "The purchase plan's demand window and review period (purchasing managers change them)",
     "jxc budget": "The monthly purchasing budget shown on PO approvals (admins, finance supervisor)",
     "jxc help": "Show this help",
     "jxc lang": "Choose your language: `en` (English) or `zh` (简体中文)",

@@ -51,4 +51,37 @@ export const zhSuppliers: typeof enSuppliers = {
     qualityNotes: "质量备注",
     qualityHint: "收货检验时需注意的事项",
   },
+  scorecard: {
+    usage:
+      "用法：`/supplier score <代码或名称> [期间]`，例如 `/supplier score HXF 上个月`、`/supplier score 华鑫 last month`、`/supplier score HXF 2026-01-01 to 2026-06-30`、`/supplier score HXF 30`（最近 30 天）。不写期间：最近 90 天。",
+    title: (p) => `供应商评分 · ${p.name}（${p.code}）`,
+    period: (p) => `${p.from} – ${p.to} · ${p.days} 天`,
+    onTime: "准时交货",
+    quality: "质量合格率",
+    price: "价格偏差",
+    compliance: "合同履约",
+    onTimeValue: (p) =>
+      `*${p.pct}* · ${p.due} 个到期订单行中 ${p.onTime} 个在预计日期前交齐${p.late ? ` · ${p.late} 个延迟` : ""}${p.open ? ` · ${p.open} 个尚未交货` : ""}`,
+    onTimeNone: "_本期间没有到期的订单行。_",
+    qualityValue: (p) =>
+      `*${p.pct}* · 收到 ${p.received}，合格 ${p.accepted}，共 ${p.receipts} 张收货单${p.rejectedLines ? ` · ${p.rejectedLines} 行拒收 ${p.rejected}` : ""}`,
+    qualityNone: "_本期间没有收到该供应商的货。_",
+    priceValue: (p) =>
+      `*${p.pct}*（${p.amount}）· 批准了 ${p.lines} 个订单行：${p.vsList} 个对比价目表，${p.vsPrevious} 个对比上次价格；${p.above} 个偏高，${p.below} 个偏低${p.noReference ? ` · ${p.noReference} 个无可比价格` : ""}`,
+    priceNone: "_本期间没有批准的订单行。_",
+    priceNoReference: (p) => `_批准了 ${p.lines} 个订单行，但都没有价目表价格或以前的价格可比。_`,
+    complianceValue: (p) =>
+      `*${p.pct}* · ${p.due} 张到期订单中 ${p.compliant} 张按时、足量且不高于价目表价格交货${p.lateOrShort ? ` · ${p.lateOrShort} 张延迟或短缺` : ""}${p.aboveList ? ` · ${p.aboveList} 张高于价目表价格` : ""}`,
+    complianceNone: "_本期间没有到期的订单。_",
+    nothing: (p) => `本期间没有 ${p.code} 的采购订单或收货。`,
+    definitions:
+      "到期：预计日期在本期间内且已过（或已全部交货）。准时：预计日期当天结束前全部收到。质量：本期间收货的合格数 ÷ 收货数。价格：本期间批准的订单价格对比批准当天的价目表价格，没有则对比上次价格。履约：每行在预计日期前全部验收合格，且没有高于价目表价格的行。",
+    button: "供应商评分（90 天）",
+    cardLine: (p) => `供应商评分（最近 ${p.days} 天）：${p.parts}`,
+    cardOnTime: (p) => `准时 ${p.pct}（${p.onTime}/${p.due} 行）`,
+    cardQuality: (p) => `合格 ${p.pct}`,
+    cardPrice: (p) => `价格 ${p.pct}（对比价目表或上次价格）`,
+    cardCompliance: (p) => `履约 ${p.pct}（${p.compliant}/${p.due} 张）`,
+    cardNothing: "暂无订单或收货",
+  },
 };

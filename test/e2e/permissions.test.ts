@@ -60,6 +60,23 @@ const matrix: { command: string; text: string; allowed: readonly Who[] }[] = [
   { command: "/supplier", text: "add", allowed: ["admin", "purchasing_clerk", "purchasing_manager"] },
   { command: "/supplier", text: "edit ACME", allowed: ["admin", "purchasing_clerk", "purchasing_manager"] },
   { command: "/supplier", text: "archive ACME", allowed: ["admin", "purchasing_manager"] },
+  { command: "/supplier", text: "items ACME", allowed: anyRole },
+  {
+    command: "/supplier",
+    text: "score ACME last month",
+    allowed: [
+      "admin",
+      "purchasing_clerk",
+      "purchasing_manager",
+      "warehouse_keeper",
+      "warehouse_supervisor",
+      "accountant",
+      "finance_supervisor",
+    ],
+  },
+  // Clerks read the settings; managers and admins get the form to change them.
+  { command: "/po", text: "plan settings", allowed: ["admin", "purchasing_clerk", "purchasing_manager"] },
+  { command: "/jxc", text: "import supplier_items", allowed: ["admin"] },
 ];
 
 const userOf = (who: Who) => `U0ROLE${everyone.indexOf(who)}`;

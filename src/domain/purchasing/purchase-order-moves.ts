@@ -72,6 +72,7 @@ export function movePurchaseOrder(
           throw new JxcError("INVALID_INPUT", { problem: "in_the_past" }, "expected");
         }
         const result = submitInTx(tx, {
+          db,
           at,
           id: po.id,
           userId: input.userId,
@@ -148,7 +149,15 @@ export function applyApprovalVerdict(
  */
 export function submitInTx(
   tx: Tx,
-  input: { at: number; id: number; userId: string; today: string; timeZone?: string | undefined },
+  input: {
+    at: number;
+    id: number;
+    userId: string;
+    today: string;
+    timeZone?: string | undefined;
+    /** The connection the transaction runs on: the scorecard reads through it with raw SQL. */
+    db?: Db | undefined;
+  },
 ): { status: PurchaseOrderStatus; roles: Role[] } {
   const { at, id, userId, today } = input;
   const po = readPurchaseOrder(tx, id);
@@ -173,7 +182,7 @@ export function submitInTx(
     docNumber: po.number,
     amount: po.total,
     requestedBy: userId,
-    summary: describeForApproval(tx, po, { today, timeZone: input.timeZone }),
+    summary: describeForApproval(tx, po, { today, timeZone: input.timeZone, db: input.db }),
   });
   if (approval) return { status: "pending_approval", roles: approval.roles };
   // The policy needs nobody for this amount: approved as submitted.

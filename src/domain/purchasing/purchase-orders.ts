@@ -115,7 +115,7 @@ export function createPurchaseOrder(db: Db, clock: Clock, input: PurchaseOrderIn
         at,
       );
       const submitted = input.submit
-        ? submitInTx(tx, { at, id, userId: input.userId, today: input.today, timeZone: input.timeZone })
+        ? submitInTx(tx, { db, at, id, userId: input.userId, today: input.today, timeZone: input.timeZone })
         : { status: "draft" as const, roles: [] };
       const view = readPurchaseOrder(tx, id);
       return {
