@@ -1,149 +1,31 @@
 import type { BlockAction, ExternalSelectAction, ButtonAction as SlackButton } from "@slack/bolt";
-import type { KnownBlock, ModalView } from "@slack/types";
+import type { ModalView } from "@slack/types";
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import { suppliers } from "../../db/schema.ts";
 import type { Item } from "../../src/domain/catalogue/item-row.ts";
 import { getItem } from "../../src/domain/catalogue/items.ts";
 import { isJxcError, JxcError } from "../../src/domain/errors.ts";
-import { currencyDecimals, formatMoney, formatMoneyPlain, parseMoney } from "../../src/domain/money.ts";
+import { currencyDecimals, parseMoney } from "../../src/domain/money.ts";
 import { requirePermission } from "../../src/domain/permissions.ts";
 import { removeSupplierTerms, saveSupplierTerms } from "../../src/domain/purchasing/supplier-terms.ts";
-import { readSupplierTerms, type SupplierTerms } from "../../src/domain/purchasing/supplier-terms-reads.ts";
+import { readSupplierTerms } from "../../src/domain/purchasing/supplier-terms-reads.ts";
 import { parseQuantity } from "../../src/domain/quantity.ts";
 import { describeError, type Locale, messages } from "../../src/i18n/index.ts";
 import { buttonAction } from "../../src/slack/block-action.ts";
-import { clip, context, limits, section, toEphemeral } from "../../src/slack/blocks.ts";
+import { clip, context, limits, toEphemeral } from "../../src/slack/blocks.ts";
 import { localeOf } from "../../src/slack/middleware/attach-locale.ts";
 import { escapeMrkdwn } from "../../src/slack/mrkdwn.ts";
 import { replaceViaResponseUrl } from "../../src/slack/response-url.ts";
 import type { SlackRouter } from "../../src/slack/router.ts";
 import { type ViewSubmit, viewSubmission } from "../../src/slack/view-submission.ts";
-import { formatDay, parseDay, todayIn } from "../../src/text/dates.ts";
+import { parseDay, todayIn } from "../../src/text/dates.ts";
 import { parseJson } from "../../src/text/parse-json.ts";
 import type { CommandDeps } from "../deps.ts";
 import { actionIds, actionPatterns, callbackIds } from "../names.ts";
 import { registerItemPicker } from "../pickers/item-picker.ts";
-import { localName } from "../po/render.ts";
 import type { Supplier } from "../po/suppliers.ts";
 import { supplierCard } from "./card.ts";
-
-/** Which supplier, which item the fields were filled for, and the card to refresh afterwards. */
-const metadata = z.object({ s: z.number().int(), i: z.number().int().nullable(), r: z.string() });
-
-const itemBlock = "st_item";
-const removeBlock = "st_remove";
-/** The other fields carry the item they were filled for, so picking another item refills them. */
-const fieldBlock = (field: string, itemId: number | null) => `st_${field}_${itemId ?? 0}`;
-const fields = ["price", "validFrom", "moq", "packSize", "supplierSku", "leadTimeDays"] as const;
-
-/** The form for one item's terms; with an item it is filled with what the supplier has now. */
-export function termsModal(
-  locale: Locale,
-  currency: string,
-  target: {
-    supplier: Supplier;
-    item?: Item | undefined;
-    terms?: SupplierTerms | undefined;
-    responseUrl: string;
-  },
-): ModalView {
-  const m = messages(locale).supplierTerms;
-  const { supplier, item, terms } = target;
-  const itemId = item?.id ?? null;
-  const decimals = currencyDecimals(currency);
-  const input = (
-    field: (typeof fields)[number],
-    label: string,
-    hint: string,
-    initial: string | null | undefined,
-    max = 40,
-  ): KnownBlock => ({
-    type: "input",
-    block_id: fieldBlock(field, itemId),
-    optional: true,
-    label: { type: "plain_text", text: clip(label, 2000) },
-    element: {
-      type: "plain_text_input",
-      action_id: field,
-      max_length: max,
-      ...(hint ? { placeholder: { type: "plain_text" as const, text: clip(hint, 150) } } : {}),
-      ...(initial ? { initial_value: initial } : {}),
-    },
-  });
-  const supplierName = escapeMrkdwn(
-    `${supplier.code} · ${localName(locale, supplier.name, supplier.nameZh)}`,
-  );
-  const blocks: KnownBlock[] = [
-    section(m.modalIntro({ supplier: supplierName })),
-    {
-      type: "input",
-      block_id: itemBlock,
-      dispatch_action: true,
-      label: { type: "plain_text", text: m.item },
-      element: {
-        type: "external_select",
-        action_id: actionIds.supplierTermsItem,
-        min_query_length: 1,
-        placeholder: { type: "plain_text", text: messages(locale).pickers.item },
-        ...(item
-          ? {
-              initial_option: {
-                text: {
-                  type: "plain_text" as const,
-                  text: clip(`${item.sku} · ${localName(locale, item.name, item.nameZh)}`, limits.optionText),
-                },
-                value: String(item.id),
-              },
-            }
-          : {}),
-      },
-    },
-  ];
-  if (terms?.price) {
-    const since = terms.price.validFrom
-      ? m.since({ day: formatDay(terms.price.validFrom, locale) })
-      : m.always;
-    blocks.push(
-      context([m.priceNow({ price: formatMoney(terms.price.unitPrice, currency, locale), since })]),
-    );
-  }
-  blocks.push(
-    input(
-      "price",
-      m.price_,
-      m.priceHint,
-      terms?.price ? formatMoneyPlain(terms.price.unitPrice, decimals) : null,
-    ),
-    input("validFrom", m.validFrom, m.validFromHint, null, 80),
-    input("moq", m.moqLabel, m.moqHint, terms?.moq?.toString()),
-    input("packSize", m.packLabel, m.packHint, terms?.packSize?.toString()),
-    input("supplierSku", m.supplierSku, "", terms?.supplierSku, 64),
-    input("leadTimeDays", m.leadLabel, m.leadHint, terms?.leadTimeDays?.toString(), 4),
-  );
-  if (terms) {
-    blocks.push({
-      type: "input",
-      block_id: removeBlock,
-      optional: true,
-      label: { type: "plain_text", text: m.removeLabel },
-      element: {
-        type: "checkboxes",
-        action_id: "remove",
-        options: [{ text: { type: "plain_text", text: clip(m.remove, limits.optionText) }, value: "remove" }],
-      },
-    });
-  }
-  return {
-    type: "modal",
-    callback_id: callbackIds.supplierTerms,
-    private_metadata: JSON.stringify({ s: supplier.id, i: itemId, r: target.responseUrl }),
-    title: { type: "plain_text", text: clip(m.modalTitle, limits.modalTitle) },
-    submit: { type: "plain_text", text: clip(m.save, limits.modalTitle) },
-    close: { type: "plain_text", text: clip(m.cancel, limits.modalTitle) },
-    blocks,
-  };
-}
+import { fieldBlock, fields, itemBlock, removeBlock, termsMetadata, termsModal } from "./terms-modal.ts";
 
 /** The supplier a button or form names; an archived one takes no new terms. */
 function supplierById(deps: CommandDeps, id: number, options: { archived?: boolean } = {}): Supplier {
@@ -207,7 +89,7 @@ export function registerSupplierTerms(router: SlackRouter, deps: CommandDeps): v
     async ({ ack, body, action, client, context }) => {
       await ack();
       const view = body.view;
-      const meta = metadata.safeParse(parseJson(view?.private_metadata ?? ""));
+      const meta = termsMetadata.safeParse(parseJson(view?.private_metadata ?? ""));
       const itemId = Number(action.selected_option?.value);
       if (!view || !meta.success || !Number.isSafeInteger(itemId)) return;
       try {
@@ -228,7 +110,7 @@ export function registerSupplierTerms(router: SlackRouter, deps: CommandDeps): v
     callbackIds.supplierTerms,
     viewSubmission(deps.logger, { fieldBlocks: {}, fallbackBlock: itemBlock }, async (submit) => {
       requirePermission(deps.db, submit.userId, "supplier.edit");
-      const meta = metadata.safeParse(parseJson(submit.privateMetadata));
+      const meta = termsMetadata.safeParse(parseJson(submit.privateMetadata));
       if (!meta.success) throw new JxcError("STALE_ACTION");
       const m = messages(submit.locale).supplierTerms;
       const itemId = Number(submit.value(itemBlock, actionIds.supplierTermsItem));
