@@ -25,6 +25,7 @@ export const helpEntries: readonly HelpEntry[] = [
     permission: "po.create",
   },
   { usage: "/po plan [<supplier>] [<days>] [season]", summary: "po plan", permission: "po.plan" },
+  { usage: "/po plan settings", summary: "po plan settings", permission: "po.plan" },
   { usage: "/po PO-000001", summary: "po show", permission: "po.view" },
   { usage: "/receive PO-000001 [all [<warehouse>/<bin>]]", summary: "receive", permission: "po.receive" },
   {
@@ -39,10 +40,12 @@ export const helpEntries: readonly HelpEntry[] = [
     summary: "supplier edit",
     permission: "supplier.edit",
   },
+  { usage: "/supplier items <code>", summary: "supplier items", permission: "supplier.view" },
+  { usage: "/supplier score <code> [period]", summary: "supplier score", permission: "supplier.score" },
   { usage: "/jxc roles", summary: "jxc roles", permission: "roles.view" },
   { usage: "/jxc role @user add|remove <role>", summary: "jxc role", permission: "roles.manage" },
   {
-    usage: "/jxc import items|stock|suppliers|customers|bins",
+    usage: "/jxc import items|stock|suppliers|customers|bins|supplier_items",
     summary: "jxc import",
     permission: "catalogue.import",
   },

@@ -17,6 +17,7 @@ import { registerReceiveCommand } from "./receive/index.ts";
 import { registerSlottingButtons } from "./slotting/index.ts";
 import { registerStockCommand } from "./stock/index.ts";
 import { registerSupplierCommand } from "./supplier/index.ts";
+import { registerSupplierTerms } from "./supplier/terms.ts";
 
 /** Every listener the app has, registered in one place. */
 export function registerListeners(deps: CommandDeps): SlackRouter {
@@ -33,6 +34,7 @@ export function registerListeners(deps: CommandDeps): SlackRouter {
   registerReceiveCommand(router, deps);
   registerSupplierPicker(router, deps);
   registerSupplierCommand(router, deps);
+  registerSupplierTerms(router, deps);
   registerPolicyEditing(router, deps);
   registerAppHome(router, deps);
   registerCountCommand(router, deps);

@@ -44,6 +44,14 @@ export const actionIds = {
   lowStockSnoozePrefix: "low_stock_snooze_",
   /** Suffixed with the suggestion's index: one Move button per line of /jxc slotting. */
   slottingMovePrefix: "slotting_move_",
+  supplierItemAdd: "supplier_item_add",
+  /** Suffixed with the line's index on the supplier card. */
+  supplierItemEditPrefix: "supplier_item_edit_",
+  /** The item picker of the supplier terms form; picking refills the form. */
+  supplierTermsItem: "supplier_terms_item",
+  /** Suffixed with the supplier group's index in a plan message. */
+  planChoosePrefix: "po_plan_choose_",
+  supplierScore: "supplier_score",
 } as const;
 
 /** Listener patterns for the suffixed action ids above. */
@@ -62,6 +70,8 @@ export const actionPatterns = {
   rejectDecision: /^reject_(return|replace|accept)_\d+$/,
   lowStockSnooze: /^low_stock_snooze_\d+$/,
   slottingMove: /^slotting_move_\d+$/,
+  supplierItemEdit: /^supplier_item_edit_\d+$/,
+  planChoose: /^po_plan_choose_\d+$/,
 } as const;
 
 export const callbackIds = {
@@ -74,4 +84,7 @@ export const callbackIds = {
   goodsReceipt: "goods_receipt",
   stocktakeCount: "stocktake_count",
   rejectAccept: "reject_accept",
+  supplierTerms: "supplier_terms",
+  planChoose: "po_plan_choose",
+  planSettings: "po_plan_settings",
 } as const;

@@ -10,4 +10,5 @@ export * from "./tables/receiving.ts";
 export * from "./tables/returns.ts";
 export * from "./tables/stock.ts";
 export * from "./tables/stocktakes.ts";
+export * from "./tables/supplier-terms.ts";
 export * from "./tables/system.ts";

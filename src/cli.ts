@@ -17,7 +17,7 @@ const cliUser = "cli";
 const usage = `Usage:
   npm run jxc -- import <kind> <file> [<kind> <file> …] [--skip-bad]
   npm run jxc -- export <kind> <file>
-kinds: ${kinds.join(", ")}. Several import files run as one transaction (bins, suppliers, customers, items, then stock).
+kinds: ${kinds.join(", ")}. Several import files run as one transaction (bins, suppliers, customers, items, stock, then supplier_items).
 Environment: DATABASE_PATH (default ./data/jxc.sqlite), JXC_CURRENCY (default CNY).`;
 
 class UsageError extends Error {}

@@ -7,6 +7,7 @@ import { formatDay } from "../../src/text/dates.ts";
 import { describeStocktake } from "../count/card.ts";
 import { lineTexts, localName, priceCheck } from "../po/render.ts";
 import { describeOverReceipt } from "../receive/notices.ts";
+import { scoreLine } from "../supplier/score-render.ts";
 
 /** Reads a frozen card summary field as text. */
 function text(summary: Record<string, unknown>, key: string): string {
@@ -72,6 +73,17 @@ const poSummary = z.object({
   priceAlertPct: z.number(),
   spendThisMonth: z.number(),
   budget: z.number().nullable(),
+  // Frozen at submission since the scorecard exists; older cards have none.
+  scorecard: z
+    .object({
+      days: z.number(),
+      onTime: z.tuple([z.number(), z.number()]),
+      quality: z.tuple([z.number(), z.number()]),
+      price: z.tuple([z.number(), z.number()]),
+      compliance: z.tuple([z.number(), z.number()]),
+    })
+    .nullable()
+    .optional(),
 });
 
 /** A PO for its approver: supplier, each line with its price check, terms, and the month's budget. */
@@ -106,5 +118,6 @@ function describePurchaseOrder(summary: Record<string, unknown>, locale: Locale,
           budget: money(po.budget),
           pct: Math.round((after / po.budget) * 100),
         });
-  return [`*${m.supplier}:* ${supplier}`, ...lines, terms.join(" · "), budgetLine].join("\n");
+  const score = po.scorecard ? [`_${scoreLine(po.scorecard, locale)}_`] : [];
+  return [`*${m.supplier}:* ${supplier}`, ...score, ...lines, terms.join(" · "), budgetLine].join("\n");
 }

@@ -3,7 +3,7 @@ import { can } from "../../src/domain/permissions.ts";
 import type { Role } from "../../src/domain/roles.ts";
 import type { Locale } from "../../src/i18n/index.ts";
 import { messages } from "../../src/i18n/index.ts";
-import { context, type EphemeralReply, header, section } from "../../src/slack/blocks.ts";
+import { context, type EphemeralReply, header, section, sections } from "../../src/slack/blocks.ts";
 import { escapeMrkdwn } from "../../src/slack/mrkdwn.ts";
 import { helpEntries } from "../catalog.ts";
 
@@ -17,7 +17,9 @@ export function renderHelp(locale: Locale, held: ReadonlySet<Role>, lead?: strin
   const blocks: KnownBlock[] = [
     ...(lead ? [section(lead)] : []),
     header(m.help.title),
-    section(`${intro}\n\n${lines.join("\n")}`),
+    section(intro),
+    // An admin's help in English passes one section's 3000 characters.
+    ...sections(lines),
     context([m.help.footer]),
   ];
   return { text: [lead, m.help.title, ...lines].filter(Boolean).join("\n"), blocks };

@@ -3,7 +3,7 @@ import { rolesOf } from "../../src/domain/roles.ts";
 import { messages } from "../../src/i18n/index.ts";
 import type { EphemeralReply } from "../../src/slack/blocks.ts";
 import type { SlackRouter } from "../../src/slack/router.ts";
-import { type SlashRequest, slashCommand } from "../../src/slack/slash-command.ts";
+import { type DeferredReply, type SlashRequest, slashCommand } from "../../src/slack/slash-command.ts";
 import { closestMatch } from "../../src/text/closest-match.ts";
 import type { CommandDeps } from "../deps.ts";
 import { slashCommands } from "../names.ts";
@@ -28,7 +28,7 @@ interface Subcommand {
     deps: CommandDeps,
     request: SlashRequest,
     argument: string,
-  ): EphemeralReply | undefined | Promise<EphemeralReply | undefined>;
+  ): EphemeralReply | DeferredReply | undefined | Promise<EphemeralReply | DeferredReply | undefined>;
 }
 
 const subcommands: Record<string, Subcommand> = {

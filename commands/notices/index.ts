@@ -18,7 +18,7 @@ import { renderApprovalCard } from "../approve/card.ts";
 import { renderStocktakeCard, renderStocktakeNote } from "../count/card.ts";
 import { renderHome } from "../home/render.ts";
 import { renderLowStockAlert, renderLowStockList } from "../low-stock/render.ts";
-import { renderWeeklyPlan } from "../po/plan.ts";
+import { renderWeeklyPlan } from "../po/plan-weekly.ts";
 import { receiptNote, renderReceiptCard, warehouseInstruction } from "../receive/notices.ts";
 import { receiptThreadMessage } from "../receive/render.ts";
 import { renderAdjustmentCard } from "./adjustment-card.ts";

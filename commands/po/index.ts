@@ -61,7 +61,7 @@ export function registerPoCommand(router: SlackRouter, deps: CommandDeps): void 
       }
       const [first, ...rest] = text.split(/\s+/);
       if (first !== undefined && /^(plan|计划|采购计划)$/i.test(first)) {
-        return answerPlanCommand(deps, rest, userId, locale);
+        return answerPlanCommand(deps, rest, request);
       }
       requirePermission(deps.db, userId, "po.create");
       if (text === "") {
@@ -77,6 +77,7 @@ export function registerPoCommand(router: SlackRouter, deps: CommandDeps): void 
         currency: deps.company.currency,
         userId,
         today: todayIn(deps.company.timeZone, now),
+        timeZone: deps.company.timeZone,
         submit: true,
       });
       deps.notifier.kick();
@@ -113,6 +114,7 @@ export function registerPoCommand(router: SlackRouter, deps: CommandDeps): void 
           currency: deps.company.currency,
           userId: submit.userId,
           today: todayIn(deps.company.timeZone, now),
+          timeZone: deps.company.timeZone,
           submit: true,
         });
       } catch (error) {
@@ -135,6 +137,7 @@ export function registerPoCommand(router: SlackRouter, deps: CommandDeps): void 
         action,
         userId: click.userId,
         today: todayIn(deps.company.timeZone, deps.clock.now()),
+        timeZone: deps.company.timeZone,
       });
       deps.notifier.kick();
       const po = readPurchaseOrder(deps.db, id);

@@ -4,12 +4,12 @@ import { getItem } from "../../src/domain/catalogue/items.ts";
 import { isJxcError, JxcError } from "../../src/domain/errors.ts";
 import { currencyDecimals, parseMoney } from "../../src/domain/money.ts";
 import type { PurchaseOrderLineInput } from "../../src/domain/purchasing/purchase-orders.ts";
-import { lastPurchasePrice } from "../../src/domain/purchasing/reads.ts";
+import { startingUnitPrice } from "../../src/domain/purchasing/starting-price.ts";
 import { parseQuantity } from "../../src/domain/quantity.ts";
 import { type Locale, messages } from "../../src/i18n/index.ts";
 import { clip, limits, section } from "../../src/slack/blocks.ts";
 import type { ViewSubmit } from "../../src/slack/view-submission.ts";
-import { parseDay } from "../../src/text/dates.ts";
+import { parseDay, todayIn } from "../../src/text/dates.ts";
 import type { Company } from "../deps.ts";
 import { actionIds, callbackIds } from "../names.ts";
 import { itemPickerElement } from "../pickers/item-picker.ts";
@@ -138,6 +138,7 @@ export function readPurchaseOrderForm(
     throw new JxcError("UNKNOWN_SUPPLIER", { query: "" }, "supplier");
   }
   const decimals = currencyDecimals(context.company.currency);
+  const today = todayIn(context.company.timeZone, context.now);
   const lines: PurchaseOrderLineInput[] = [];
   const rows: number[] = [];
   const errors: Record<string, string> = {};
@@ -157,12 +158,12 @@ export function readPurchaseOrderForm(
     if (priceText) {
       unitPrice = withField(() => parseMoney(priceText, decimals), `line${n}_price`);
     } else {
-      const last = lastPurchasePrice(db, item.id, supplierId);
-      if (!last) {
+      const start = startingUnitPrice(db, supplierId, item.id, today);
+      if (!start) {
         errors[poBlocks.price(n)] = m.noPrice;
         continue;
       }
-      unitPrice = last.unitPrice;
+      unitPrice = start.unitPrice;
     }
     lines.push({ itemId: item.id, qty, unitPrice });
     rows.push(n);

@@ -3,10 +3,10 @@ import { findItemBySkuOrBarcode } from "../../src/domain/catalogue/items.ts";
 import { JxcError } from "../../src/domain/errors.ts";
 import { currencyDecimals, parseMoney } from "../../src/domain/money.ts";
 import type { PurchaseOrderLineInput } from "../../src/domain/purchasing/purchase-orders.ts";
-import { lastPurchasePrice } from "../../src/domain/purchasing/reads.ts";
+import { startingUnitPrice } from "../../src/domain/purchasing/starting-price.ts";
 import { parseQuantity } from "../../src/domain/quantity.ts";
 import type { Locale } from "../../src/i18n/index.ts";
-import { parseDay } from "../../src/text/dates.ts";
+import { parseDay, todayIn } from "../../src/text/dates.ts";
 import type { Company } from "../deps.ts";
 import { requireSupplier } from "./suppliers.ts";
 
@@ -29,7 +29,7 @@ const dateSplit = /^(.*?)(?:\s+by\s+|\s*到\s*)((?:(?!\s+by\s+|到).)+)$/is;
 
 /**
  * Reads `<supplier> <qty>[ unit] <sku> [@ <unit price>], … by|到 <date>`. A line without a
- * price takes the item's last price. Unknown suppliers, items, bad quantities, prices and
+ * price takes the supplier's list price, else the item's last price. Unknown suppliers, items, bad quantities, prices and
  * dates throw the domain's errors; shapes it cannot read come back as a problem.
  */
 export function parseQuickPurchaseOrder(
@@ -59,9 +59,14 @@ export function parseQuickPurchaseOrder(
     const { baseQty } = parseQuantity(qtyText, item);
     let unitPrice: number;
     if (priceText === undefined || priceText.trim() === "") {
-      const last = lastPurchasePrice(db, item.id, supplier.id);
-      if (!last) return { kind: "noPrice", sku: item.sku };
-      unitPrice = last.unitPrice;
+      const start = startingUnitPrice(
+        db,
+        supplier.id,
+        item.id,
+        todayIn(context.company.timeZone, context.now),
+      );
+      if (!start) return { kind: "noPrice", sku: item.sku };
+      unitPrice = start.unitPrice;
     } else {
       unitPrice = parseMoney(priceText, decimals);
     }

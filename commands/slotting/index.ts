@@ -24,7 +24,7 @@ import {
 } from "../../src/slack/blocks.ts";
 import { escapeMrkdwn } from "../../src/slack/mrkdwn.ts";
 import type { SlackRouter } from "../../src/slack/router.ts";
-import type { SlashRequest } from "../../src/slack/slash-command.ts";
+import type { DeferredReply, SlashRequest } from "../../src/slack/slash-command.ts";
 import type { CommandDeps } from "../deps.ts";
 import { actionIds, actionPatterns } from "../names.ts";
 import { baseQuantity, localName } from "../po/render.ts";
@@ -181,7 +181,11 @@ export function renderSlotting(db: Db, locale: Locale, slotting: WarehouseSlotti
 }
 
 /** `/jxc slotting [<warehouse>]`: bin moves that bring the fastest movers nearest the door (answered after the ack). */
-export function slotting(deps: CommandDeps, request: SlashRequest, argument: string): EphemeralReply {
+export function slotting(
+  deps: CommandDeps,
+  request: SlashRequest,
+  argument: string,
+): EphemeralReply | DeferredReply {
   const m = messages(request.locale).slotting;
   const words = argument.split(/\s+/).filter(Boolean);
   if (words.length > 1) return { text: m.usage };
@@ -201,14 +205,15 @@ export function slotting(deps: CommandDeps, request: SlashRequest, argument: str
     });
   const place = { id: warehouse.id, code: warehouse.code, name: warehouse.name, nameZh: warehouse.nameZh };
   // A big warehouse takes seconds to read: the answer follows the ack through the response URL.
-  request.later(() =>
-    renderSlotting(
-      deps.db,
-      request.locale,
-      suggestSlotting(deps.db, deps.clock.now(), place, request.userId),
-    ),
-  );
-  return { text: m.working({ warehouse: escapeMrkdwn(warehouseLabel(request.locale, place)) }) };
+  return {
+    working: { text: m.working({ warehouse: escapeMrkdwn(warehouseLabel(request.locale, place)) }) },
+    later: () =>
+      renderSlotting(
+        deps.db,
+        request.locale,
+        suggestSlotting(deps.db, deps.clock.now(), place, request.userId),
+      ),
+  };
 }
 
 function placeOf(db: Db, locationId: number): string {

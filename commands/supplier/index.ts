@@ -3,33 +3,24 @@ import { z } from "zod";
 import {
   archiveSupplier,
   findSupplierByCode,
+  maxNotesLength,
   type SupplierInput,
   upsertSupplier,
 } from "../../src/domain/catalogue/suppliers.ts";
 import { JxcError } from "../../src/domain/errors.ts";
-import { formatMoney } from "../../src/domain/money.ts";
 import { requirePermission } from "../../src/domain/permissions.ts";
-import { recentPurchaseOrders } from "../../src/domain/purchasing/reads.ts";
 import { type Locale, messages } from "../../src/i18n/index.ts";
-import {
-  clip,
-  context,
-  type EphemeralReply,
-  fields,
-  header,
-  limits,
-  section,
-} from "../../src/slack/blocks.ts";
+import { clip, context, limits, section } from "../../src/slack/blocks.ts";
 import { escapeMrkdwn } from "../../src/slack/mrkdwn.ts";
 import type { SlackRouter } from "../../src/slack/router.ts";
 import { slashCommand } from "../../src/slack/slash-command.ts";
 import { viewSubmission } from "../../src/slack/view-submission.ts";
-import { formatDay } from "../../src/text/dates.ts";
 import { parseJson } from "../../src/text/parse-json.ts";
 import type { CommandDeps } from "../deps.ts";
 import { callbackIds, slashCommands } from "../names.ts";
-import { localName } from "../po/render.ts";
 import { requireSupplier, type Supplier } from "../po/suppliers.ts";
+import { supplierCard, supplierItemsList } from "./card.ts";
+import { answerScore, registerScoreButton } from "./score.ts";
 
 const fieldNames = [
   "code",
@@ -40,11 +31,13 @@ const fieldNames = [
   "email",
   "paymentTermsDays",
   "leadTimeDays",
+  "qualityNotes",
 ] as const;
 const metadata = z.object({ code: z.string().nullable() });
 
 /** `/supplier`: show one (contacts, terms, lead time, recent POs); add, edit and archive. */
 export function registerSupplierCommand(router: SlackRouter, deps: CommandDeps): void {
+  registerScoreButton(router, deps);
   router.command(
     slashCommands.supplier,
     slashCommand(deps.logger, async (request) => {
@@ -73,9 +66,27 @@ export function registerSupplierCommand(router: SlackRouter, deps: CommandDeps):
           const { changed } = archiveSupplier(deps.db, deps.clock, { code: supplier.code, userId });
           return { text: (changed ? m.archived : m.alreadyArchived)({ code: supplier.code }) };
         }
+        case "score":
+        case "评分":
+          if (!argument) {
+            requirePermission(deps.db, userId, "supplier.score");
+            return { text: messages(locale).scorecard.usage };
+          }
+          return answerScore(deps, argument, userId, locale);
+        case "items":
+        case "物料": {
+          requirePermission(deps.db, userId, "supplier.view");
+          if (!argument) return { text: m.usage };
+          return supplierItemsList(deps, requireSupplier(deps.db, argument, { archived: true }), locale);
+        }
         default:
           requirePermission(deps.db, userId, "supplier.view");
-          return showSupplier(deps, requireSupplier(deps.db, request.text, { archived: true }), locale);
+          return supplierCard(
+            deps,
+            requireSupplier(deps.db, request.text, { archived: true }),
+            locale,
+            userId,
+          );
       }
     }),
   );
@@ -110,13 +121,14 @@ export function registerSupplierCommand(router: SlackRouter, deps: CommandDeps):
           phone: value("phone") || null,
           email: value("email") || null,
           leadTimeDays: days("leadTimeDays") ?? null,
+          qualityNotes: value("qualityNotes") || null,
         };
         const paymentTermsDays = days("paymentTermsDays");
         if (paymentTermsDays !== undefined) supplierInput.paymentTermsDays = paymentTermsDays;
         upsertSupplier(deps.db, supplierInput, { userId: submit.userId, at: deps.clock.now() });
         const saved = findSupplierByCode(deps.db, code);
         const m = messages(submit.locale).supplier;
-        const shown = saved ? showSupplier(deps, saved, submit.locale) : { text: "" };
+        const shown = saved ? supplierCard(deps, saved, submit.locale, submit.userId) : { text: "" };
         return {
           update: {
             type: "modal",
@@ -126,40 +138,16 @@ export function registerSupplierCommand(router: SlackRouter, deps: CommandDeps):
               type: "plain_text",
               text: clip(messages(submit.locale).po.modal.done, limits.modalTitle),
             },
-            blocks: [context([m.saved({ code })]), ...(shown.blocks ?? [])],
+            // Buttons in a modal would need their own handling; the saved card only informs.
+            blocks: [
+              context([m.saved({ code })]),
+              ...(shown.blocks ?? []).filter((b) => b.type !== "actions" && !("accessory" in b)),
+            ],
           },
         };
       },
     ),
   );
-}
-
-function showSupplier(deps: CommandDeps, supplier: Supplier, locale: Locale): EphemeralReply {
-  const m = messages(locale).supplier;
-  const po = messages(locale).po;
-  const name = localName(locale, supplier.name, supplier.nameZh);
-  const title = `${m.title({ code: supplier.code, name })}${supplier.archived ? m.archivedTag : ""}`;
-  const or = (value: string | null) => (value ? escapeMrkdwn(value) : po.none);
-  const recent = recentPurchaseOrders(deps.db, supplier.id).map((row) =>
-    m.recentLine({
-      number: row.number,
-      status: po.statuses[row.status],
-      expected: formatDay(row.expectedDay, locale),
-      total: formatMoney(row.total, deps.company.currency, locale),
-    }),
-  );
-  const blocks: KnownBlock[] = [
-    header(title),
-    fields([
-      `*${m.contact}*\n${or(supplier.contact)}`,
-      `*${m.phone}*\n${or(supplier.phone)}`,
-      `*${m.email}*\n${or(supplier.email)}`,
-      `*${m.paymentTerms}*\n${m.days({ days: supplier.paymentTermsDays })}`,
-      `*${m.leadTime}*\n${supplier.leadTimeDays === null ? po.none : m.days({ days: supplier.leadTimeDays })}`,
-    ]),
-    section(`*${m.recent}*\n${recent.length > 0 ? recent.join("\n") : m.noRecent}`),
-  ];
-  return { text: title, blocks };
 }
 
 function supplierModal(locale: Locale, supplier: Supplier | undefined): ModalView {
@@ -168,7 +156,7 @@ function supplierModal(locale: Locale, supplier: Supplier | undefined): ModalVie
     field: (typeof fieldNames)[number],
     label: string,
     initial: string | null | undefined,
-    options: { optional?: boolean; hint?: string; max?: number } = {},
+    options: { optional?: boolean; hint?: string; max?: number; multiline?: boolean } = {},
   ): KnownBlock => ({
     type: "input",
     block_id: field,
@@ -178,6 +166,7 @@ function supplierModal(locale: Locale, supplier: Supplier | undefined): ModalVie
       type: "plain_text_input",
       action_id: field,
       max_length: options.max ?? 200,
+      ...(options.multiline ? { multiline: true } : {}),
       ...(initial ? { initial_value: initial } : {}),
       ...(options.hint ? { placeholder: { type: "plain_text", text: options.hint } } : {}),
     },
@@ -194,6 +183,11 @@ function supplierModal(locale: Locale, supplier: Supplier | undefined): ModalVie
       max: 4,
     }),
     text("leadTimeDays", m.leadTimeDays, supplier?.leadTimeDays?.toString(), { max: 4 }),
+    text("qualityNotes", messages(locale).supplierTerms.qualityNotes, supplier?.qualityNotes, {
+      max: maxNotesLength,
+      multiline: true,
+      hint: messages(locale).supplierTerms.qualityHint,
+    }),
   );
   return {
     type: "modal",

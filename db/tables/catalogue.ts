@@ -25,6 +25,8 @@ export const suppliers = sqliteTable(
     email: text("email"),
     paymentTermsDays: integer("payment_terms_days").notNull().default(30),
     leadTimeDays: integer("lead_time_days"),
+    /** What inspection should know about this supplier (recurring defects, certificates). */
+    qualityNotes: text("quality_notes"),
     archived: integer("archived", { mode: "boolean" }).notNull().default(false),
     updatedAt: integer("updated_at", { mode: "number" }).notNull(),
   },

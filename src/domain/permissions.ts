@@ -70,6 +70,17 @@ const rules = {
   "lowstock.manage": ["admin"],
   // Slotting only suggests /move's, so it is open to those who may move stock.
   "stock.slotting": ["admin", "warehouse_keeper", "warehouse_supervisor"],
+  "po.planSettings": ["admin", "purchasing_manager"],
+  // Scorecards come from POs and receipts (prices included): whoever may read POs may read them.
+  "supplier.score": [
+    "admin",
+    "purchasing_clerk",
+    "purchasing_manager",
+    "warehouse_keeper",
+    "warehouse_supervisor",
+    "accountant",
+    "finance_supervisor",
+  ],
 } as const satisfies Record<string, "anyRole" | readonly Role[]>;
 
 export type Permission = keyof typeof rules;

@@ -2,7 +2,7 @@
 export const enPlan = {
   plan: {
     usage:
-      "Usage: `/po plan` · `/po plan <supplier>` (all its lines) · add a number of days for another demand window (`/po plan 30`) or `season` for the same days last year.",
+      "Usage: `/po plan` · `/po plan <supplier>` (all its lines) · add a number of days for another demand window (`/po plan 30`) or `season` for the same days last year · `/po plan settings` shows the company's plan settings (purchasing managers and admins change them there).",
     title: "Purchase plan",
     weeklyTitle: "Weekly purchase plan",
     window: (p: { days: number; season: boolean }) =>
@@ -39,10 +39,12 @@ export const enPlan = {
       `Demand: ${p.issued} issued in ${p.days} days (${p.from} – ${p.to}) = ${p.rate} a day`,
     whyNoDemand: (p: { days: number; from: string; to: string }) =>
       `Demand: nothing issued in ${p.days} days (${p.from} – ${p.to})`,
-    whyLead: (p: { days: number; source: "item" | "supplier" | "none" }) =>
+    whyLead: (p: { days: number; source: "supplier_item" | "item" | "supplier" | "none" }) =>
       p.source === "none"
         ? "Lead time: not set on the item or the supplier, so 0 days"
-        : `Lead time: ${p.days} days (from the ${p.source === "item" ? "item" : "supplier"})`,
+        : p.source === "supplier_item"
+          ? `Lead time: ${p.days} days (the supplier's terms for this item)`
+          : `Lead time: ${p.days} days (from the ${p.source === "item" ? "item" : "supplier"})`,
     whyLeadDemand: (p: { rate: string; days: number; qty: string }) =>
       `Demand over the lead time: ${p.rate} × ${p.days} days, rounded up = ${p.qty}`,
     whySafety: (p: { qty: string }) => `Safety stock: ${p.qty}`,
@@ -80,6 +82,13 @@ export const enPlan = {
     whyRounded: (p: { unit: string; pack: string; qty: string }) =>
       `Rounded up to whole ${p.unit} of ${p.pack}: *${p.qty}*`,
     whyNotRounded: (p: { qty: string }) => `No purchase unit or pack size set: *${p.qty}*`,
+    whyMoqRaised: (p: { moq: string; needed: string }) =>
+      `Raised to the supplier's minimum order of ${p.moq} (${p.needed} needed)`,
+    whyMoqMet: (p: { moq: string }) => `Above the supplier's minimum order of ${p.moq}`,
+    whyRoundedPacks: (p: { pack: string; qty: string }) =>
+      `Rounded up to whole supplier packs of ${p.pack}: *${p.qty}*`,
+    whyRoundedBoth: (p: { unit: string; unitPack: string; pack: string; step: string; qty: string }) =>
+      `Rounded up to whole ${p.unit} of ${p.unitPack} and whole supplier packs of ${p.pack} (multiples of ${p.step}): *${p.qty}*`,
     whyNoHistory: (p: { days: number }) =>
       `_No sales in ${p.days} days: the reorder qty or max level was used._`,
     lateNote: (p: { expected: string; days: number; owner: string }) =>
@@ -87,5 +96,35 @@ export const enPlan = {
     lateEscalated: (p: { expected: string; days: number; owner: string }) =>
       `:rotating_light: Expected ${p.expected} and still not delivered after ${p.days} days: the purchasing manager is told (PO by ${p.owner}).`,
     whyGone: "This item needs no purchase any more: the plan has changed since this message.",
+    working: ":hourglass_flowing_sand: Working on the purchase plan… it appears here in a moment.",
+    chooseLines: "Choose lines…",
+    chooseHint: "Only some of these lines? Choose them for the drafts.",
+    chooseTitle: "Draft POs",
+    chooseIntro: (p: { supplier: string; count: number }) =>
+      `*${p.supplier}*: the plan's ${p.count === 1 ? "line" : `${p.count} lines`}, most urgent first. Untick what should not go on the drafts.`,
+    chooseLabel: (p: { from: number; to: number }) => `Lines ${p.from}–${p.to}`,
+    chooseOption: (p: { qty: string; sku: string; name: string }) => `${p.qty} · ${p.sku} ${p.name}`,
+    chooseMore: (p: { count: number }) =>
+      `…and ${p.count} more lines not listed here: the Create draft POs button takes every line.`,
+    chooseNone: "Tick at least one line.",
+    chooseSubmit: "Create drafts",
+    cancel: "Cancel",
+    done: "Done",
+    settingsTitle: "Plan settings",
+    settingsShow: (p: { window: number; review: number; season: boolean }) =>
+      `*Purchase plan settings:* demand window ${p.window} days${p.season ? " (the same days last year)" : ""} · review period ${p.review} days (how long an order covers beyond the lead time).`,
+    settingsReadOnly: "Only a purchasing manager or an admin can change them.",
+    settingsIntro:
+      "How `/po plan` and the weekly plan read demand. A typed `/po plan 30` or `season` still overrides these for one plan.",
+    windowLabel: "Demand window (days)",
+    windowHint: "e.g. 90: the issues of the last 90 days are the demand",
+    reviewLabel: "Review period (days)",
+    reviewHint: "how many days an order covers beyond the lead time, e.g. 7",
+    seasonLabel: "Season",
+    seasonOption: "Read the same days last year (seasonal goods)",
+    save: "Save",
+    settingsSaved: (p: { window: number; review: number; season: boolean }) =>
+      `:white_check_mark: Plan settings saved: demand window ${p.window} days${p.season ? " (the same days last year)" : ""}, review period ${p.review} days.`,
+    settingsUnchanged: "Nothing changed: the plan settings were already these.",
   },
 };

@@ -103,7 +103,7 @@ export const enPurchasing = {
       item: (p: { n: number }) => `Line ${p.n}: item`,
       qty: (p: { n: number }) => `Line ${p.n}: quantity`,
       price: (p: { n: number }) => `Line ${p.n}: unit price`,
-      priceHint: "blank = last price",
+      priceHint: "blank = the supplier's list price, else the last price",
       expected: "Expected delivery",
       expectedHint: "e.g. 2026-12-05, next friday, 下周五, 月底",
       deliveryTerms: "Delivery terms",
@@ -114,7 +114,7 @@ export const enPurchasing = {
       paymentHint: "blank = the supplier's terms",
       notes: "Notes",
       lineIncomplete: "Pick an item and give a quantity, or leave the whole line empty.",
-      noPrice: "No last price for this item: type a unit price.",
+      noPrice: "No list price or last price for this item from this supplier: type a unit price.",
       empty: "Add at least one line.",
     },
     quick: {
@@ -122,12 +122,12 @@ export const enPurchasing = {
         `\`${p.input}\` is not a line: write \`<qty> <sku> @ <unit price>\`, e.g. \`100 SKU-1 @ 2.50\`.`,
       noDate: "Say when it should arrive: end with `by <date>` (`by next friday`, `到 下周五`, `by 月底`).",
       noPrice: (p: { sku: string }) =>
-        `${p.sku} has never been bought, so there is no last price: write \`@ <unit price>\`.`,
+        `${p.sku} is not on this supplier's price list and has never been bought: write \`@ <unit price>\`.`,
     },
   },
   supplier: {
     usage:
-      "Usage: `/supplier <code or name>` shows a supplier; `/supplier add`, `/supplier edit <code>`, `/supplier archive <code>`.",
+      "Usage: `/supplier <code or name>` shows a supplier with its items and prices; `/supplier items <code>` lists them all; `/supplier score <code> [period]` scores it (`last month`, `上个月`, `2026-01-01 to 2026-06-30`; default the last 90 days); `/supplier add`, `/supplier edit <code>`, `/supplier archive <code>`.",
     title: (p: { code: string; name: string }) => `${p.name} (${p.code})`,
     archivedTag: " · archived",
     contact: "Contact",

@@ -13,6 +13,7 @@ import { enPurchasing, poActionNames, poStatusNames } from "./en-purchasing.ts";
 import { enReceiving } from "./en-receiving.ts";
 import { enReturns } from "./en-returns.ts";
 import { enSlotting } from "./en-slotting.ts";
+import { enSuppliers } from "./en-suppliers.ts";
 import { roleList } from "./role-list.ts";
 
 type ErrorText = (p: ErrorParams) => string;
@@ -138,6 +139,10 @@ export const en = {
         ? `${p.number} expects no more ${p.sku} (it is received or closed), so a replacement cannot be received against it: choose Return or Accept anyway.`
         : `${p.number} still expects only ${p.owed} ${p.sku}, so a replacement of ${p.qty} cannot be received against it: return or accept the rest.`,
     ...enCountErrors,
+    ORDER_TERMS: (p) =>
+      p.rule === "moq"
+        ? `${p.sku}: ${p.qty} is below ${p.supplier}'s minimum order of ${p.limit}; order at least ${p.suggestion}, or change the supplier's terms (\`/supplier ${p.supplier}\` → Items & prices).`
+        : `${p.sku}: ${p.qty} is not a whole number of ${p.supplier}'s packs of ${p.limit}; ${p.suggestion} would be, or change the supplier's terms (\`/supplier ${p.supplier}\` → Items & prices).`,
   } satisfies Record<ErrorCode, ErrorText>,
   problems,
   roleNames,
@@ -165,7 +170,8 @@ export const en = {
     "jxc policy": "Who approves what, from which amount, and how long before reminders (admins)",
     "jxc roles": "Who holds which role",
     "jxc role": "Give or take away a role (admins)",
-    "jxc import": "Import a CSV file of items, opening stock, suppliers or customers (admins)",
+    "jxc import":
+      "Import a CSV file of items, opening stock, suppliers, customers, bins or supplier prices (admins)",
     "jxc check": "Rebuild stock balances from the ledger and report any difference",
     "jxc channel": "Which channel each department's notices go to",
     "jxc channel set": "Set a department's channel (admins)",
@@ -176,8 +182,13 @@ export const en = {
       "Purchase plan: what to buy from whom and why, from stock, orders and the issues of the last 90 days",
     "po show": "Show a purchase order with all its terms, and the moves you may make",
     receive: "Receive goods against a sent PO: inspect, reject with a reason, put away into bins",
-    supplier: "Show a supplier: contacts, terms, lead time, recent POs",
-    "supplier edit": "Add, edit or archive a supplier",
+    supplier: "Show a supplier: contacts, terms, lead time, quality notes, items and prices, recent POs",
+    "supplier edit": "Add, edit or archive a supplier; set an item's price, MOQ and pack size from its card",
+    "supplier items": "Every item on a supplier's price list with its MOQ, pack size and lead time",
+    "supplier score":
+      "A supplier's scorecard: on-time delivery, quality, price variance and compliance, e.g. `last month`",
+    "po plan settings":
+      "The purchase plan's demand window and review period (purchasing managers change them)",
     "jxc budget": "The monthly purchasing budget shown on PO approvals (admins, finance supervisor)",
     "jxc help": "Show this help",
     "jxc lang": "Choose your language: `en` (English) or `zh` (简体中文)",
@@ -224,6 +235,7 @@ export const en = {
       suppliers: "suppliers",
       customers: "customers",
       bins: "warehouses and bins",
+      supplier_items: "supplier items and prices",
     } satisfies Record<ImportKind, string>,
     intro: (p: { kind: string; columns: string }) =>
       `Upload a CSV file of *${p.kind}* with the columns \`${p.columns}\`. UTF-8 and GBK/GB18030 (Excel on Chinese Windows) are both fine. Every row is checked first: one bad row and nothing is imported, unless you tick the box below.`,
@@ -231,7 +243,7 @@ export const en = {
     skipBad: "Skip bad rows and import the good ones",
     optionsLabel: "Options",
     usage:
-      "Usage: `/jxc import items`, `/jxc import stock`, `/jxc import suppliers`, `/jxc import customers` or `/jxc import bins`",
+      "Usage: `/jxc import items`, `/jxc import stock`, `/jxc import suppliers`, `/jxc import customers`, `/jxc import bins` or `/jxc import supplier_items`",
     noFile: "Choose a CSV file to import.",
     working: (p: { name: string }) =>
       `Importing \`${p.name}\`… the result will appear here and in a direct message.`,
@@ -296,6 +308,7 @@ export const en = {
   ...enReturns,
   ...enLowStock,
   ...enSlotting,
+  ...enSuppliers,
   lang: {
     changed: "Done — jxc will talk to you in English.",
     usage: "Usage: `/jxc lang en` or `/jxc lang zh`",

@@ -4,7 +4,7 @@ import type { enPlan } from "./en-plan.ts";
 export const zhPlan: typeof enPlan = {
   plan: {
     usage:
-      "用法：`/po plan` · `/po plan <供应商>`（该供应商的全部行）· 加天数换需求窗口（`/po plan 30`），或加 `season`/`去年同期` 看去年同期。",
+      "用法：`/po plan` · `/po plan <供应商>`（该供应商的全部行）· 加天数换需求窗口（`/po plan 30`），或加 `season`/`去年同期` 看去年同期 · `/po plan settings` 查看公司的采购计划设置（采购经理和管理员可在此修改）。",
     title: "采购计划",
     weeklyTitle: "每周采购计划",
     window: (p) => (p.season ? `需求：去年同期 ${p.days} 天的出库` : `需求：最近 ${p.days} 天的出库`),
@@ -34,7 +34,9 @@ export const zhPlan: typeof enPlan = {
     whyLead: (p) =>
       p.source === "none"
         ? "交货期：物料和供应商都未设置，按 0 天"
-        : `交货期：${p.days} 天（取自${p.source === "item" ? "物料" : "供应商"}）`,
+        : p.source === "supplier_item"
+          ? `交货期：${p.days} 天（取自供应商对该物料的条款）`
+          : `交货期：${p.days} 天（取自${p.source === "item" ? "物料" : "供应商"}）`,
     whyLeadDemand: (p) => `交货期内需求：${p.rate} × ${p.days} 天，向上取整 = ${p.qty}`,
     whySafety: (p) => `安全库存：${p.qty}`,
     whyProjected: (p) =>
@@ -54,11 +56,43 @@ export const zhPlan: typeof enPlan = {
     },
     whyRounded: (p) => `按整${p.unit}（每${p.unit} ${p.pack}）向上取整：*${p.qty}*`,
     whyNotRounded: (p) => `未设采购单位或包装规格：*${p.qty}*`,
+    whyMoqRaised: (p) => `提高到供应商最小起订量 ${p.moq}（需要 ${p.needed}）`,
+    whyMoqMet: (p) => `已达到供应商最小起订量 ${p.moq}`,
+    whyRoundedPacks: (p) => `按供应商整包（每包 ${p.pack}）向上取整：*${p.qty}*`,
+    whyRoundedBoth: (p) =>
+      `按整${p.unit}（每${p.unit} ${p.unitPack}）且供应商整包（每包 ${p.pack}）向上取整（${p.step} 的倍数）：*${p.qty}*`,
     whyNoHistory: (p) => `_${p.days} 天内无销售：按再订货量或最高库存计算。_`,
     lateNote: (p) =>
       `:alarm_clock: 预计 ${p.expected} 到货，已逾期 ${p.days} 天且未收齐。请 ${p.owner} 催促供应商。`,
     lateEscalated: (p) =>
       `:rotating_light: 预计 ${p.expected} 到货，逾期 ${p.days} 天仍未交货：已通知采购经理（下单人 ${p.owner}）。`,
     whyGone: "该物料已无需采购：此消息发出后计划已变化。",
+    working: ":hourglass_flowing_sand: 正在生成采购计划……稍后显示在这里。",
+    chooseLines: "选择行……",
+    chooseHint: "只要其中部分行？选择要放入草稿的行。",
+    chooseTitle: "采购订单草稿",
+    chooseIntro: (p) => `*${p.supplier}*：计划中的 ${p.count} 行，最紧急的在前。取消勾选不需要放入草稿的行。`,
+    chooseLabel: (p) => `第 ${p.from}–${p.to} 行`,
+    chooseOption: (p) => `${p.qty} · ${p.sku} ${p.name}`,
+    chooseMore: (p) => `……还有 ${p.count} 行未列出：“生成采购订单草稿”按钮会包含全部行。`,
+    chooseNone: "请至少勾选一行。",
+    chooseSubmit: "生成草稿",
+    cancel: "取消",
+    done: "完成",
+    settingsTitle: "采购计划设置",
+    settingsShow: (p) =>
+      `*采购计划设置：*需求窗口 ${p.window} 天${p.season ? "（去年同期）" : ""} · 补货周期 ${p.review} 天（订单在交货期之外覆盖的天数）。`,
+    settingsReadOnly: "只有采购经理或管理员可以修改。",
+    settingsIntro: "`/po plan` 和每周计划如何读取需求。输入 `/po plan 30` 或 `season` 仍可临时覆盖这些设置。",
+    windowLabel: "需求窗口（天）",
+    windowHint: "例如 90：以最近 90 天的出库作为需求",
+    reviewLabel: "补货周期（天）",
+    reviewHint: "订单在交货期之外覆盖的天数，例如 7",
+    seasonLabel: "季节",
+    seasonOption: "读取去年同期（季节性商品）",
+    save: "保存",
+    settingsSaved: (p) =>
+      `:white_check_mark: 已保存采购计划设置：需求窗口 ${p.window} 天${p.season ? "（去年同期）" : ""}，补货周期 ${p.review} 天。`,
+    settingsUnchanged: "未作更改：采购计划设置本来就是这些。",
   },
 };

@@ -96,7 +96,7 @@ export const zhPurchasing: typeof enPurchasing = {
       item: (p) => `第 ${p.n} 行：商品`,
       qty: (p) => `第 ${p.n} 行：数量`,
       price: (p) => `第 ${p.n} 行：单价`,
-      priceHint: "留空 = 上次价格",
+      priceHint: "留空 = 供应商价目表价格，否则上次价格",
       expected: "预计到货",
       expectedHint: "例如 2026-12-05、下周五、月底、next friday",
       deliveryTerms: "交货条款",
@@ -107,19 +107,19 @@ export const zhPurchasing: typeof enPurchasing = {
       paymentHint: "留空 = 供应商的付款条件",
       notes: "备注",
       lineIncomplete: "请选择商品并填写数量，或将整行留空。",
-      noPrice: "该商品没有上次价格，请填写单价。",
+      noPrice: "该供应商没有此商品的价目表价格，也没有上次价格，请填写单价。",
       empty: "请至少填写一行。",
     },
     quick: {
       badLine: (p) =>
         `\`${p.input}\` 不是有效的行：请写成 \`<数量> <SKU> @ <单价>\`，例如 \`100 SKU-1 @ 2.50\`。`,
       noDate: "请说明到货日期：以 `到 <日期>` 结尾（如 `到 下周五`、`by 月底`、`by next friday`）。",
-      noPrice: (p) => `${p.sku} 从未采购过，没有上次价格：请写 \`@ <单价>\`。`,
+      noPrice: (p) => `${p.sku} 不在该供应商的价目表上，也从未采购过：请写 \`@ <单价>\`。`,
     },
   },
   supplier: {
     usage:
-      "用法：`/supplier <代码或名称>` 查看供应商；`/supplier add`、`/supplier edit <代码>`、`/supplier archive <代码>`。",
+      "用法：`/supplier <代码或名称>` 查看供应商及其物料与价格；`/supplier items <代码>` 列出全部物料；`/supplier score <代码> [期间]` 查看供应商评分（`上个月`、`last month`、`2026-01-01 to 2026-06-30`；默认最近 90 天）；`/supplier add`、`/supplier edit <代码>`、`/supplier archive <代码>`。",
     title: (p) => `${p.name}（${p.code}）`,
     archivedTag: " · 已归档",
     contact: "联系人",

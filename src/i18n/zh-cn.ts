@@ -14,6 +14,7 @@ import { zhPoActionNames, zhPoStatusNames, zhPurchasing } from "./zh-cn-purchasi
 import { zhReceiving } from "./zh-cn-receiving.ts";
 import { zhReturns } from "./zh-cn-returns.ts";
 import { zhSlotting } from "./zh-cn-slotting.ts";
+import { zhSuppliers } from "./zh-cn-suppliers.ts";
 
 const problems: Record<InputProblem, string> = {
   not_a_number: "不是数字",
@@ -134,6 +135,10 @@ export const zhCN: Catalog = {
         ? `${p.number} 已不再等待 ${p.sku}（已收齐或已关闭），换货无法再按此订单收货：请选择退货或让步接收。`
         : `${p.number} 只还差 ${p.owed} ${p.sku}，无法换货 ${p.qty}：其余请退货或让步接收。`,
     ...zhCountErrors,
+    ORDER_TERMS: (p) =>
+      p.rule === "moq"
+        ? `${p.sku}：${p.qty} 低于 ${p.supplier} 的最小起订量 ${p.limit}；请至少订 ${p.suggestion}，或修改供应商条款（\`/supplier ${p.supplier}\` → 物料与价格）。`
+        : `${p.sku}：${p.qty} 不是 ${p.supplier} 包装量 ${p.limit} 的整数倍；可改为 ${p.suggestion}，或修改供应商条款（\`/supplier ${p.supplier}\` → 物料与价格）。`,
   },
   problems,
   roleNames,
@@ -159,7 +164,7 @@ export const zhCN: Catalog = {
     "jxc policy": "审批规则：谁审批、从多少金额起、多久提醒（管理员）",
     "jxc roles": "查看各角色成员",
     "jxc role": "分配或取消角色（管理员）",
-    "jxc import": "导入商品、期初库存、供应商或客户 CSV 文件（管理员）",
+    "jxc import": "导入商品、期初库存、供应商、客户、库位或供应商价格 CSV 文件（管理员）",
     "jxc check": "根据库存流水重新核对库存余额并报告差异",
     "jxc channel": "查看各部门的通知频道",
     "jxc channel set": "设置部门的通知频道（管理员）",
@@ -169,8 +174,11 @@ export const zhCN: Catalog = {
     "po plan": "采购计划：根据库存、在途订单和最近 90 天出库，建议向谁买、买多少及原因",
     "po show": "查看采购订单的全部条款，以及你可以进行的操作",
     receive: "按已发送的采购订单收货：验收、注明拒收原因、上架到库位",
-    supplier: "查看供应商：联系人、付款条件、交货周期、最近的采购订单",
-    "supplier edit": "新建、编辑或归档供应商",
+    supplier: "查看供应商：联系人、付款条件、交货周期、质量备注、物料与价格、最近的采购订单",
+    "supplier edit": "新建、编辑或归档供应商；在供应商卡片上设置物料的价格、起订量和包装量",
+    "supplier items": "供应商价目表上的全部物料，含起订量、包装量和交货周期",
+    "supplier score": "供应商评分：准时交货、质量合格率、价格偏差和合同履约，例如 `上个月`",
+    "po plan settings": "采购计划的需求窗口和补货周期（采购经理可修改）",
     "jxc budget": "采购审批卡片上显示的月度采购预算（管理员、财务主管）",
     "jxc help": "显示本帮助",
     "jxc lang": "选择语言：`en`（English）或 `zh`（简体中文）",
@@ -207,14 +215,21 @@ export const zhCN: Catalog = {
     submit: "导入",
     close: "取消",
     done: "关闭",
-    kinds: { items: "商品", stock: "期初库存", suppliers: "供应商", customers: "客户", bins: "仓库和库位" },
+    kinds: {
+      items: "商品",
+      stock: "期初库存",
+      suppliers: "供应商",
+      customers: "客户",
+      bins: "仓库和库位",
+      supplier_items: "供应商物料与价格",
+    },
     intro: (p) =>
       `请上传包含以下列的*${p.kind}* CSV 文件：\`${p.columns}\`。支持 UTF-8 和 GBK/GB18030（中文版 Excel 保存的格式）。所有行都会先检查：只要有一行有误就不会导入任何数据，除非勾选下面的选项。`,
     fileLabel: "CSV 文件",
     skipBad: "跳过有误的行，只导入正确的行",
     optionsLabel: "选项",
     usage:
-      "用法：`/jxc import items`、`/jxc import stock`、`/jxc import suppliers`、`/jxc import customers` 或 `/jxc import bins`",
+      "用法：`/jxc import items`、`/jxc import stock`、`/jxc import suppliers`、`/jxc import customers`、`/jxc import bins` 或 `/jxc import supplier_items`",
     noFile: "请选择要导入的 CSV 文件。",
     working: (p) => `正在导入 \`${p.name}\`……结果将显示在这里并通过私信发送给您。`,
     imported: (p) => `:white_check_mark: 已从 \`${p.name}\` 导入${p.kind}`,
@@ -255,6 +270,7 @@ export const zhCN: Catalog = {
   ...zhReturns,
   ...zhLowStock,
   ...zhSlotting,
+  ...zhSuppliers,
   lang: {
     changed: "好的，jxc 以后将用简体中文与您交流。",
     usage: "用法：`/jxc lang en` 或 `/jxc lang zh`",

@@ -54,7 +54,10 @@ export async function startLocal(options: LocalOptions): Promise<LocalSandbox> {
   });
   registerDemoWorkspace(emulator);
   const db = openDatabase(options.databasePath);
-  const loadedDemo = loadDemoCompany(db, clock, { currency: options.company.currency });
+  const loadedDemo = loadDemoCompany(db, clock, {
+    currency: options.company.currency,
+    timeZone: options.company.timeZone,
+  });
   // A fresh secret each start: nothing outside this process can sign a request the app accepts.
   const signingSecret = randomBytes(16).toString("hex");
   const jxc = createJxc({

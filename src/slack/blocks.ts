@@ -27,6 +27,18 @@ export function section(mrkdwn: string): KnownBlock {
   return { type: "section", text: { type: "mrkdwn", text: clip(mrkdwn, limits.sectionText) } };
 }
 
+/** Lines packed into as few sections as Slack's 3000 characters allow, never splitting a line. */
+export function sections(lines: readonly string[], separator = "\n"): KnownBlock[] {
+  const packed: string[] = [];
+  for (const line of lines) {
+    const last = packed.at(-1);
+    if (last !== undefined && last.length + separator.length + line.length <= limits.sectionText)
+      packed[packed.length - 1] = `${last}${separator}${line}`;
+    else packed.push(line);
+  }
+  return packed.map(section);
+}
+
 export function fields(items: readonly string[]): KnownBlock {
   return {
     type: "section",

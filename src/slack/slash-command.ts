@@ -19,17 +19,21 @@ export interface SlashRequest {
   openModal(view: ModalView): Promise<void>;
   /** Whether jxc can post in a channel (asks Slack, briefly; "unknown" when Slack does not say). */
   botMembership(channelId: string): Promise<ChannelMembership>;
-  /**
-   * Slow work (more than Slack's 3 s for the ack could take): runs once the ack has left, and its
-   * reply replaces the ack's message through the command's response URL.
-   */
-  later(work: () => Promise<EphemeralReply> | EphemeralReply): void;
 }
 
-/** A reply for the user, or nothing when the command answered by opening a modal. */
+/**
+ * For slow answers: `working` goes back in the ack at once, then `later()` runs and its reply
+ * replaces it through the command's response_url (Slack allows 3 s for the ack, not for the work).
+ */
+export interface DeferredReply {
+  working: EphemeralReply;
+  later: () => Promise<EphemeralReply> | EphemeralReply;
+}
+
+/** A reply for the user, a deferred one, or nothing when the command answered by opening a modal. */
 export type SlashHandler = (
   request: SlashRequest,
-) => Promise<EphemeralReply | undefined> | EphemeralReply | undefined;
+) => Promise<EphemeralReply | DeferredReply | undefined> | EphemeralReply | DeferredReply | undefined;
 
 /**
  * Adapts a handler to Bolt: the reply goes back in the ack (the fastest path),
@@ -37,7 +41,6 @@ export type SlashHandler = (
  */
 export function slashCommand(logger: Logger, handler: SlashHandler): Middleware<SlackCommandMiddlewareArgs> {
   return async ({ command, ack, context, client, respond }) => {
-    let deferred: (() => Promise<EphemeralReply> | EphemeralReply) | undefined;
     const request: SlashRequest = {
       text: command.text.trim(),
       userId: command.user_id,
@@ -49,28 +52,27 @@ export function slashCommand(logger: Logger, handler: SlashHandler): Middleware<
         await client.views.open({ trigger_id: command.trigger_id, view });
       },
       botMembership: (channelId) => botMembership(client, channelId, logger),
-      later: (work) => {
-        deferred = work;
-      },
     };
-    let reply: EphemeralReply | undefined;
+    let reply: EphemeralReply | DeferredReply | undefined;
     try {
       reply = await handler(request);
     } catch (error) {
-      // A handler that failed has nothing to follow up on.
-      deferred = undefined;
       reply = { text: errorText(error, request, logger, command.command) };
     }
-    await ack(reply ? toEphemeral(reply) : undefined);
-    if (!deferred) return;
-    // Let the ack's bytes leave before the work: its continuation would otherwise run first.
+    if (!reply || !("later" in reply)) {
+      await ack(reply ? toEphemeral(reply) : undefined);
+      return;
+    }
+    await ack(toEphemeral(reply.working));
+    // Let the ack's bytes leave before the slow work: its continuation would otherwise run first.
     await new Promise((resolve) => setImmediate(resolve));
     let answer: EphemeralReply;
     try {
-      answer = await deferred();
+      answer = await reply.later();
     } catch (error) {
       answer = { text: errorText(error, request, logger, command.command) };
     }
+    // The answer takes the place of the "working…" line.
     await respond({ ...toEphemeral(answer), replace_original: true });
   };
 }

@@ -15,6 +15,8 @@ export interface ViewSubmit {
   privateMetadata: string;
   /** The value of a plain text or number input, or the selected option's value. */
   value(blockId: string, actionId: string): string;
+  /** The values of the options ticked in checkboxes or picked in a multi-select. */
+  selected(blockId: string, actionId: string): string[];
 }
 
 /**
@@ -47,6 +49,8 @@ export function viewSubmission(
         const state = view.state.values[blockId]?.[actionId];
         return state?.value ?? state?.selected_option?.value ?? "";
       },
+      selected: (blockId, actionId) =>
+        (view.state.values[blockId]?.[actionId]?.selected_options ?? []).map((option) => option.value),
     };
     let outcome: ViewOutcome;
     try {

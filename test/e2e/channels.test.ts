@@ -9,7 +9,11 @@ const keeper = "U0WANG";
 interface Reply {
   response_type: string;
   text: string;
+  blocks?: { text?: { text: string } }[];
 }
+
+/** What the user reads: the blocks (the fallback text is cut at 3000 characters). */
+const shown = (reply: Reply) => (reply.blocks ?? []).map((block) => block.text?.text ?? "").join("\n");
 
 describe("/jxc channel", () => {
   let t: TestApp;
@@ -86,13 +90,13 @@ describe("/jxc channel", () => {
   });
 
   it("appears in /jxc help: looking for every role, changing for admins", async () => {
-    const forAdmin = (await say(admin, "help")).text;
+    const forAdmin = shown(await say(admin, "help"));
     // Help escapes < and > so Slack shows them as typed.
     expect(forAdmin).toContain(
       "`/jxc channel &lt;department&gt; #channel` — Set a department's channel (admins)",
     );
     expect(forAdmin).toContain("`/jxc route &lt;event-type&gt; add|remove &lt;target&gt; · reset`");
-    const forKeeper = (await say(keeper, "help")).text;
+    const forKeeper = shown(await say(keeper, "help"));
     expect(forKeeper).toContain("`/jxc channel` — 查看各部门的通知频道");
     expect(forKeeper).toContain("`/jxc route [&lt;event-type&gt;]` — 查看每类事件通知谁");
     expect(forKeeper).not.toContain("#channel");

@@ -81,6 +81,23 @@ const matrix: { command: string; text: string; allowed: readonly Who[] }[] = [
   },
   { command: "/jxc", text: "lowstock digest off", allowed: ["admin"] },
   { command: "/jxc", text: "slotting", allowed: ["admin", "warehouse_keeper", "warehouse_supervisor"] },
+  { command: "/supplier", text: "items ACME", allowed: anyRole },
+  {
+    command: "/supplier",
+    text: "score ACME last month",
+    allowed: [
+      "admin",
+      "purchasing_clerk",
+      "purchasing_manager",
+      "warehouse_keeper",
+      "warehouse_supervisor",
+      "accountant",
+      "finance_supervisor",
+    ],
+  },
+  // Clerks read the settings; managers and admins get the form to change them.
+  { command: "/po", text: "plan settings", allowed: ["admin", "purchasing_clerk", "purchasing_manager"] },
+  { command: "/jxc", text: "import supplier_items", allowed: ["admin"] },
 ];
 
 const userOf = (who: Who) => `U0ROLE${everyone.indexOf(who)}`;

@@ -22,13 +22,20 @@ describe("the purchase plan, through Slack", () => {
   // Signed requests carry the real time, so the app's clock starts near it.
   const clock = fixedClock(Date.now());
   let t: TestApp;
-  const say = async (user: string, text: string) => {
-    const response = await t.driver.command(user, "/po", text, { channelId: desk });
-    expect(response.status).toBe(200);
-    return (response.json ?? { text: "" }) as Reply;
+  /** `/po plan …` acks at once and answers through the response_url once the plan is built. */
+  const plan = async (user: string, text = "plan") => {
+    const ack = await t.driver.command(user, "/po", text, { channelId: desk });
+    expect((ack.json as Reply).text).toMatch(/Working on the purchase plan|正在生成采购计划/);
+    const posted = t.emulator.responseUrlPosts(ack.responseUrl).at(-1)?.body;
+    if (!posted) throw new Error(`no plan was posted after the ack to /po ${text}`);
+    return posted as unknown as Reply;
   };
   const lastAnswer = () => JSON.stringify(t.emulator.responseUrlPosts().at(-1)?.body);
-  const planMessage = () => ({ channel: desk, ts: t.emulator.lastMessage(desk)?.ts ?? "" });
+  // The test switch answers the ack after the listener's work, so the "working" line lands after the plan.
+  const planMessage = () => ({
+    channel: desk,
+    ts: t.emulator.messages(desk).findLast((m) => (m.blocks?.length ?? 0) > 0)?.ts ?? "",
+  });
 
   beforeEach(async () => {
     t = await startTestApp({
@@ -77,8 +84,7 @@ describe("the purchase plan, through Slack", () => {
   afterEach(() => t.stop());
 
   it("suggests what to buy, explains each number, and turns a supplier's lines into a draft PO", async () => {
-    const plan = await say(clerk, "plan");
-    const shown = JSON.stringify(plan.blocks);
+    const shown = JSON.stringify((await plan(clerk)).blocks);
     expect(shown).toContain("Demand: issues of the last 90 days");
     expect(shown).toContain("2 items to buy from 1 suppliers");
     expect(shown).toContain("*ACME · Acme Fasteners* · 2 lines");
@@ -104,7 +110,7 @@ describe("the purchase plan, through Slack", () => {
     expect(why).toContain("Rounded up to whole box of 12 pcs: *24 pcs*");
 
     // Chinese, for a clerk who reads it.
-    const zh = JSON.stringify((await say(clerkZh, "plan")).blocks);
+    const zh = JSON.stringify((await plan(clerkZh)).blocks);
     expect(zh).toContain("采购计划");
     expect(zh).toContain("艾克米紧固件");
 
@@ -117,7 +123,7 @@ describe("the purchase plan, through Slack", () => {
     });
     expect(String(forged.answers[0]?.text)).toContain("not allowed");
 
-    await say(clerk, "plan");
+    await plan(clerk);
     const message = planMessage();
     await t.driver.clickButton(clerk, message, { label: "Create draft POs" });
     expect(lastAnswer()).toContain("Draft PO-000001 created (1 line)");
@@ -135,7 +141,7 @@ describe("the purchase plan, through Slack", () => {
     expect(lastAnswer()).toContain("No last price or cost for NUT-M6");
     expect(t.db.$client.prepare("select count(*) from purchase_orders").pluck().get()).toBe(1);
     // The draft counts against the plan: only the nut is left to buy.
-    expect(JSON.stringify((await say(clerk, "plan")).blocks)).toContain("1 items to buy from 1 suppliers");
+    expect(JSON.stringify((await plan(clerk)).blocks)).toContain("1 items to buy from 1 suppliers");
   });
 
   it("posts the week's plan to the purchasing channel on Monday at 08:00", async () => {

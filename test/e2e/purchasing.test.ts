@@ -216,7 +216,7 @@ describe("purchase orders, through Slack", () => {
       ["ACME 1 BOLT-M6 @ 2.555 by next friday", "more decimals than the currency"],
       ["ACME 1 BOLT-M6 @ 1 by 2020-01-01", "already passed"],
       ["ACME 1 BOLT-M6 @ 1", "Say when it should arrive"],
-      ["ACME 1 BOLT-M6 by next friday", "no last price"],
+      ["ACME 1 BOLT-M6 by next friday", "is not on this supplier's price list and has never been bought"],
       ["ACME by next friday", "Usage: `/po`"],
     ];
     for (const [text, expected] of cases) {

@@ -78,10 +78,12 @@ describe("the sandbox: a keeper's large adjustment reaches the supervisor and ba
     // Channels speak the company's channel language (English unless an admin sets it).
     expect(parent.text).toContain("waiting for approval");
 
+    // The demo's past POs hold the first approval requests: read the card's own block id.
+    const buttons = (card.blocks as { type: string; block_id?: string }[]).find((b) => b.type === "actions");
     await act("action", {
       user: supervisor.id,
       target: { channel: card.channel, ts: card.ts },
-      blockId: "approval_1_1",
+      blockId: buttons?.block_id ?? "",
       actionId: "approval_approve",
     });
     await waitFor(

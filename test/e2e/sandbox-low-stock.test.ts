@@ -75,17 +75,18 @@ describe("the sandbox: a keeper's adjustment brings an item low, and purchasing 
       blockId: buttons?.block_id,
       actionId: "low_stock_draft",
     });
-    // No sales history in the demo: the plan sizes the order by the reorder qty (60), at the average cost.
+    // The plan sizes the order from the demo's half year of issues, at JGT's list price; the demo's
+    // own history holds PO-000001 to PO-000007.
     const reply = await waitFor(
       clerk.id,
-      (m) => m.ephemeral === true && m.text?.includes("PO-000001") === true,
+      (m) => m.ephemeral === true && m.text?.includes("PO-000008") === true,
     );
-    expect(reply.text).toContain("已按采购计划的建议起草 *PO-000001*：向 JGT 采购 60 pcs TL-SD-PH2");
+    expect(reply.text).toContain("已按采购计划的建议起草 *PO-000008*：向 JGT 采购 33 pcs TL-SD-PH2");
     await waitFor(
       clerk.id,
       (m) =>
         m.ts === alert.ts &&
-        JSON.stringify(m.blocks).includes(`Draft *PO-000001* by <@${clerk.id}>`) &&
+        JSON.stringify(m.blocks).includes(`Draft *PO-000008* by <@${clerk.id}>`) &&
         !JSON.stringify(m.blocks).includes("low_stock_draft"),
     );
     const file = new Database(databasePath, { readonly: true });
@@ -93,18 +94,19 @@ describe("the sandbox: a keeper's adjustment brings an item low, and purchasing 
       .prepare(
         `select p.status, p.created_by as by, s.code as supplier, l.qty, l.unit_price as price
            from purchase_orders p join suppliers s on s.id = p.supplier_id
-           join purchase_order_lines l on l.purchase_order_id = p.id`,
+           join purchase_order_lines l on l.purchase_order_id = p.id
+          where p.number = 'PO-000008'`,
       )
       .all();
     file.close();
-    expect(po).toEqual([{ status: "draft", by: clerk.id, supplier: "JGT", qty: 60, price: 550 }]);
+    expect(po).toEqual([{ status: "draft", by: clerk.id, supplier: "JGT", qty: 33, price: 550 }]);
   });
 
   it("answers /jxc slotting after the ack, in place of its 'working' line", async () => {
     await act("command", { user: keeper.id, channel: warehouseChannel, text: "/jxc slotting MAIN" });
-    // The demo has ranked bins but no shipping yet, so nothing has been picked.
-    const answer = await waitFor(keeper.id, (m) => m.text?.includes("没有拣货") === true);
-    expect(answer.text).toBe("MAIN 主仓 近 90 天没有拣货（没有出库记录），暂时无法据此优化库位。");
+    // The demo's half year of issues gives the picks; its bins are ranked from the door.
+    const answer = await waitFor(keeper.id, (m) => m.text?.startsWith("库位优化 · MAIN 主仓") === true);
+    expect(answer.text).toBe("库位优化 · MAIN 主仓: 近 90 天拣货 1,667 行，涉及 62 个商品（本仓库位的出库）");
     expect((await messagesOf(keeper.id)).some((m) => m.text?.includes("正在为 MAIN"))).toBe(false);
   });
 });

@@ -7,7 +7,10 @@ import { findItemBySkuOrBarcode } from "../../src/domain/catalogue/items.ts";
 import { listWarehouses } from "../../src/domain/catalogue/places.ts";
 import { fixedClock } from "../../src/domain/clock.ts";
 import { exportCsv } from "../../src/domain/import/export-csv.ts";
+import { buildPurchasePlan, readPlanOptions } from "../../src/domain/purchasing/plan.ts";
+import { lastDays, scoreSupplier } from "../../src/domain/purchasing/scorecard.ts";
 import { bootstrapAdmins, roles, rolesOf } from "../../src/domain/roles.ts";
+import { checkBalances } from "../../src/domain/stock/check.ts";
 import { getItemStock } from "../../src/domain/stock/item-stock.ts";
 import { demoUsers } from "../../src/sandbox/demo/demo-people.ts";
 import { loadDemoCompany } from "../../src/sandbox/demo/load-demo.ts";
@@ -51,6 +54,70 @@ describe("the demo company", () => {
     expect(demoUsers.map((user) => user.role).sort()).toEqual([...roles].sort());
     for (const user of demoUsers) expect([...rolesOf(db, user.id)]).toEqual([user.role]);
     expect(demoUsers.filter((user) => user.locale === "zh-CN")).toHaveLength(4);
+  });
+});
+
+describe("the demo company's history", () => {
+  const db = openDatabase(":memory:");
+  const started = performance.now();
+  loadDemoCompany(db, clock, { currency: "CNY" });
+  const loadMs = performance.now() - started;
+  const today = "2026-01-05";
+  const sqlite = db.$client;
+
+  it("has half a year of stock issued, and the stock it holds now is the table's", () => {
+    const span = sqlite
+      .prepare(
+        "select count(*) as n, min(at) as first, max(at) as last from stock_moves where reason = 'issue'",
+      )
+      .get() as { n: number; first: number; last: number };
+    expect(span.n).toBeGreaterThan(2000);
+    expect((clock.now() - span.first) / 86_400_000).toBeGreaterThan(170);
+    expect(span.last).toBeLessThan(clock.now());
+    // The history ends where the demo table starts: 600 screws in MAIN/A-01, and the ledger agrees.
+    const screw = findItemBySkuOrBarcode(db, "SCR-M5-20");
+    expect(getItemStock(db, screw?.id ?? 0).onHand).toBe(600);
+    expect(checkBalances(db)).toEqual({ balanceDifferences: [], valuationDifferences: [] });
+    // It stays quick: the demo loads in every sandbox test.
+    expect(loadMs).toBeLessThan(5000);
+  });
+
+  it("has past POs through approval and receiving: closed, received, one still out and late", () => {
+    const pos = sqlite
+      .prepare("select status, count(*) as n from purchase_orders group by status order by status")
+      .all();
+    expect(pos).toEqual([
+      { status: "closed", n: 3 },
+      { status: "received", n: 3 },
+      { status: "sent", n: 1 },
+    ]);
+    expect(sqlite.prepare("select sum(rejected) from goods_receipt_lines").pluck().get()).toBe(10);
+    // Its notices count as sent long ago: the sandbox starts without a backlog.
+    expect(
+      sqlite.prepare("select count(*) from outbox_events where dispatched_at is null").pluck().get(),
+    ).toBe(0);
+  });
+
+  it("gives the plan demand to size orders by, rounded to the suppliers' MOQ and packs", () => {
+    const plan = buildPurchasePlan(db, clock.now(), readPlanOptions(db));
+    const lines = plan.groups.flatMap((g) => g.lines);
+    const screw = lines.find((line) => line.facts.sku === "SCR-M5-20");
+    expect(screw).toMatchObject({ basis: "cover", moq: 1000, step: 100, noHistory: false });
+    expect(screw?.qty).toBeGreaterThan(1000);
+    expect((screw?.qty ?? 0) % 100).toBe(0);
+    expect(plan.noHistory).toEqual([]);
+    expect(lines.every((line) => line.facts.issued > 0 && line.qty % line.step === 0)).toBe(true);
+  });
+
+  it("gives each supplier a scorecard to read: late HXF deliveries, ABS's rejected helmets", () => {
+    const idOf = (code: string) =>
+      Number(sqlite.prepare("select id from suppliers where code = ?").pluck().get(code));
+    const score = (code: string) =>
+      scoreSupplier(db, idOf(code), lastDays(today), { today, timeZone: "Asia/Shanghai" });
+    expect(score("HXF").onTime).toMatchObject({ late: 2, open: 1 });
+    expect(score("HXF").price.above).toBe(1);
+    expect(score("ABS").quality).toMatchObject({ received: 1260, accepted: 1250, rejected: 10 });
+    expect(score("YLT").compliance).toEqual({ due: 1, compliant: 1, lateOrShort: 0, aboveList: 0 });
   });
 });
 

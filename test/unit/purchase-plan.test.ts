@@ -52,6 +52,30 @@ describe("the purchase plan rule, by hand", () => {
     });
   });
 
+  it("raises to the supplier's MOQ and rounds to whole purchase units and supplier packs at once", () => {
+    const base = { issued: 180, leadTimeDays: 10, safetyStock: 5, onHand: 30, reserved: 5 };
+    // Needed 14 (as above); MOQ 60; boxes of 12 and packs of 10 → multiples of 60 → 60.
+    expect(suggestPurchase(facts({ ...base, pack: 12, moq: 60, supplierPack: 10 }), window)).toMatchObject({
+      needed: 14,
+      moq: 60,
+      raisedToMoq: true,
+      step: 60,
+      qty: 60,
+    });
+    // An MOQ already met changes nothing; supplier packs of 25 alone round 14 to 25.
+    expect(suggestPurchase(facts({ ...base, moq: 10, supplierPack: 25 }), window)).toMatchObject({
+      raisedToMoq: false,
+      step: 25,
+      qty: 25,
+    });
+    // No terms at all (other callers may build facts without them): the purchase unit only.
+    expect(suggestPurchase(facts({ ...base, pack: 12 }), window)).toMatchObject({
+      moq: 0,
+      step: 12,
+      qty: 24,
+    });
+  });
+
   it("suggests nothing when what is already on order lifts the projection above the trigger", () => {
     const verdict = suggestPurchase(
       facts({ issued: 180, leadTimeDays: 10, safetyStock: 5, onHand: 30, reserved: 5, onOrder: 1 }),

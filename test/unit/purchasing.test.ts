@@ -27,6 +27,8 @@ import {
   purchaseOrderActions,
   purchaseOrderTransitions,
 } from "../../src/domain/purchasing/states.ts";
+import { readReceivableLines } from "../../src/domain/receiving/open-lines.ts";
+import { receiveGoods } from "../../src/domain/receiving/receive-goods.ts";
 import type { Role } from "../../src/domain/roles.ts";
 import { onOrderQty } from "../../src/domain/stock/on-order.ts";
 import { createStockFixture, expectJxcError, type StockFixture } from "./fixtures/stock-fixture.ts";
@@ -63,6 +65,37 @@ function move(id: number, action: Parameters<typeof movePurchaseOrder>[2]["actio
   return movePurchaseOrder(f.db, f.clock, { id, action, userId, today });
 }
 
+/** The receiving moves happen only with a goods receipt: one unit of the first open line, or all that is open. */
+function receive(id: number, action: "receive_part" | "receive_all") {
+  const lines = readReceivableLines(f.db, id);
+  const open = lines.filter((line) => line.open > 0);
+  // Nothing left to receive: try one more unit anyway, which the PO's status must refuse.
+  const chosen =
+    action === "receive_all" && open.length > 0
+      ? open
+      : (open.length > 0 ? open : lines).slice(0, 1).map((line) => ({ ...line, open: 1 }));
+  return receiveGoods(f.db, f.clock, {
+    purchaseOrderId: id,
+    userId: "UKEEPER",
+    lines: chosen.map((line) => ({
+      lineNo: line.lineNo,
+      received: line.open,
+      accepted: line.open,
+      rejected: 0,
+      locationId: f.ids.binA,
+    })),
+  });
+}
+
+/** A user's move, or a goods receipt for the receiving moves. */
+function act(id: number, action: PurchaseOrderAction, userId: string) {
+  if (action === "receive_part" || action === "receive_all") {
+    const posted = receive(id, action);
+    return { status: posted.poStatus };
+  }
+  return move(id, action as "send", userId);
+}
+
 function statusOf(id: number): PurchaseOrderStatus | undefined {
   return readPurchaseOrder(f.db, id)?.status;
 }
@@ -92,7 +125,7 @@ function poIn(status: PurchaseOrderStatus): number {
     cancelled: [["cancel", "UMGR"]],
   };
   for (const [action, user] of paths[status] ?? []) {
-    move(created.id, action as "send", user);
+    act(created.id, action as PurchaseOrderAction, user);
   }
   expect(statusOf(created.id)).toBe(status);
   return created.id;
@@ -232,7 +265,8 @@ describe("the PO state machine", () => {
     receive_part: "UKEEPER",
     receive_all: "UKEEPER",
   };
-  // approve and reject come only from the approval engine; every other move is tried from every state.
+  // approve and reject come only from the approval engine, receiving moves only with a goods
+  // receipt; every move is tried from every state.
   const userActions = purchaseOrderActions.filter((a) => a !== "approve" && a !== "reject");
 
   for (const status of statuses) {
@@ -243,11 +277,14 @@ describe("the PO state machine", () => {
         const user = userFor[action] ?? "UMGR";
         if (!allowed) {
           const before = readPurchaseOrder(f.db, id);
-          expectJxcError(() => move(id, action as "send", user), "ILLEGAL_TRANSITION", { status, action });
+          expectJxcError(() => act(id, action, user), "ILLEGAL_TRANSITION", {
+            status,
+            action: action === "receive_all" ? "receive_part" : action,
+          });
           expect(readPurchaseOrder(f.db, id)).toEqual(before);
           return;
         }
-        const result = move(id, action as "send", user);
+        const result = act(id, action, user);
         const expected = nextStatus({ number: "", status, heldFrom: "approved" }, action);
         expect(result.status).toBe(expected);
         expect(statusOf(id)).toBe(expected);
@@ -267,6 +304,14 @@ describe("the PO state machine", () => {
           );
       }
     }
+  });
+
+  it("moves a PO to partly received or received only with a goods receipt", () => {
+    const id = poIn("sent");
+    for (const action of ["receive_part", "receive_all"] as const) {
+      expectJxcError(() => move(id, action as "send", "UKEEPER"), "ILLEGAL_TRANSITION", { action });
+    }
+    expect(statusOf(id)).toBe("sent");
   });
 
   it("resumes a held PO to where it was", () => {

@@ -19,7 +19,12 @@ export interface SupplierInput {
   /** Days until a bill is due; a new supplier gets 30 when not given. */
   paymentTermsDays?: number;
   leadTimeDays?: number | null;
+  /** What receiving should look out for with this supplier. */
+  qualityNotes?: string | null;
 }
+
+/** Longest quality note: a paragraph, not a manual. */
+export const maxNotesLength = 1000;
 
 /** The suppliers table, described for the shared keyed upsert. */
 export const supplierTable: KeyedTable = {
@@ -35,6 +40,7 @@ export const supplierTable: KeyedTable = {
     email: "email",
     paymentTermsDays: "payment_terms_days",
     leadTimeDays: "lead_time_days",
+    qualityNotes: "quality_notes",
   },
   defaults: { paymentTermsDays: 30 },
 };
@@ -50,6 +56,7 @@ export function normaliseSupplierInput(input: SupplierInput): SupplierInput {
     email: optionalText(input.email, "email"),
     paymentTermsDays: optionalWholeNumber(input.paymentTermsDays, "paymentTermsDays", 3650) ?? undefined,
     leadTimeDays: optionalWholeNumber(input.leadTimeDays, "leadTimeDays", 3650),
+    qualityNotes: optionalText(input.qualityNotes, "qualityNotes", maxNotesLength),
   };
 }
 

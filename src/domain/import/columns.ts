@@ -40,11 +40,23 @@ export const columnSets: Record<ImportKind, ColumnSet> = {
   },
   suppliers: {
     required: ["code", "name"],
-    optional: ["name_zh", "contact", "phone", "email", "payment_terms_days", "lead_time_days"],
+    optional: [
+      "name_zh",
+      "contact",
+      "phone",
+      "email",
+      "payment_terms_days",
+      "lead_time_days",
+      "quality_notes",
+    ],
   },
   customers: {
     required: ["code", "name"],
     optional: ["name_zh", "contact", "phone", "email", "owner", "payment_terms_days", "credit_limit"],
+  },
+  supplier_items: {
+    required: ["supplier", "sku", "price", "moq", "pack_size"],
+    optional: ["supplier_sku", "lead_time_days", "valid_from"],
   },
 };
 

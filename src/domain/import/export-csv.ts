@@ -44,9 +44,11 @@ function readRecords(db: Db, kind: ImportKind, money: (minor: Cell) => string | 
     case "suppliers":
       return all(
         db,
-        `select code, name, name_zh, contact, phone, email, payment_terms_days, lead_time_days
+        `select code, name, name_zh, contact, phone, email, payment_terms_days, lead_time_days, quality_notes
            from suppliers where archived = 0 order by code collate nocase`,
       );
+    case "supplier_items":
+      return readSupplierItems(db, money);
     case "customers":
       return all(
         db,
@@ -54,6 +56,22 @@ function readRecords(db: Db, kind: ImportKind, money: (minor: Cell) => string | 
            from customers where archived = 0 order by code collate nocase`,
       ).map((row) => ({ ...row, credit_limit: money(row.credit_limit ?? null) }));
   }
+}
+
+/**
+ * One row per price on a supplier's list (terms repeated), or one row without a price for an
+ * item with terms only, so the file re-imports unchanged. MOQ and pack size in base units.
+ */
+function readSupplierItems(db: Db, money: (minor: Cell) => string | null): CsvRecord[] {
+  return all(
+    db,
+    `select s.code as supplier, i.sku, p.unit_price as price, si.moq, si.pack_size, si.supplier_sku,
+            si.lead_time_days, p.valid_from
+       from supplier_items si join suppliers s on s.id = si.supplier_id join items i on i.id = si.item_id
+       left join supplier_prices p on p.supplier_item_id = si.id
+      where s.archived = 0 and i.archived = 0
+      order by s.code collate nocase, i.sku collate nocase, p.valid_from`,
+  ).map((row) => ({ ...row, price: money(row.price ?? null), valid_from: row.valid_from || null }));
 }
 
 function all(db: Db, text: string): CsvRecord[] {

@@ -10,6 +10,7 @@ import { BinRowValidator } from "./validate-bins.ts";
 import { ItemRowValidator } from "./validate-items.ts";
 import { CustomerRowValidator, SupplierRowValidator } from "./validate-parties.ts";
 import { StockRowValidator } from "./validate-stock.ts";
+import { SupplierItemRowValidator } from "./validate-supplier-items.ts";
 import {
   RowWriteError,
   type WriteContext,
@@ -17,6 +18,7 @@ import {
   writeCustomers,
   writeItems,
   writeStockLines,
+  writeSupplierItems,
   writeSuppliers,
 } from "./write-rows.ts";
 
@@ -35,7 +37,14 @@ export interface ImportFile {
 }
 
 /** Dependencies first, so a run's items may name its suppliers and its stock its items. */
-const kindOrder: readonly ImportKind[] = ["bins", "suppliers", "customers", "items", "stock"];
+const kindOrder: readonly ImportKind[] = [
+  "bins",
+  "suppliers",
+  "customers",
+  "items",
+  "stock",
+  "supplier_items",
+];
 
 /** A validated file and how to write its good rows. */
 interface Prepared {
@@ -149,6 +158,10 @@ function planFile(
     case "customers": {
       const validator = new CustomerRowValidator(run);
       return { validator, write: (ctx, report) => writeCustomers(ctx, validator.result.valid, report) };
+    }
+    case "supplier_items": {
+      const validator = new SupplierItemRowValidator(run);
+      return { validator, write: (ctx, report) => writeSupplierItems(ctx, validator.result.valid, report) };
     }
   }
 }

@@ -1,7 +1,7 @@
 import { type ErrorCode, type ErrorParams, isJxcError } from "../errors.ts";
 
 /** What a CSV file holds; one import reads one kind. */
-export const importKinds = ["items", "stock", "suppliers", "customers", "bins"] as const;
+export const importKinds = ["items", "stock", "suppliers", "customers", "bins", "supplier_items"] as const;
 export type ImportKind = (typeof importKinds)[number];
 
 /** The encodings we detect; gb18030 is what Excel on Chinese Windows writes (a superset of GBK). */

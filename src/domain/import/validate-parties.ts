@@ -30,6 +30,7 @@ export class SupplierRowValidator implements RowValidator<SupplierInput> {
         email: cells.text("email"),
         paymentTermsDays: cells.wholeNumber("payment_terms_days", maxDays) ?? undefined,
         leadTimeDays: cells.wholeNumber("lead_time_days", maxDays),
+        qualityNotes: cells.text("quality_notes"),
       }),
     );
     if (supplier) checkDuplicateCode(cells, supplier.code, this.codes);

@@ -65,7 +65,8 @@ function readStockLine(run: RunContext, cells: RowReader): StockLineInput | unde
   return { sku, warehouse, bin, qty, unitCost };
 }
 
-function findUnits(run: RunContext, sku: string): ItemUnits | undefined {
+/** The units of an item by SKU: defined by this run, or stored and active. */
+export function findUnits(run: RunContext, sku: string): ItemUnits | undefined {
   const pending = run.items.get(sku.toLowerCase());
   if (pending) return pending;
   const row = prepareCached(

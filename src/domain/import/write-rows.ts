@@ -7,11 +7,13 @@ import { prepareCached } from "../catalogue/sql.ts";
 import { type SupplierInput, upsertSupplier } from "../catalogue/suppliers.ts";
 import type { Clock } from "../clock.ts";
 import { JxcError } from "../errors.ts";
+import { upsertSupplierTerms } from "../purchasing/supplier-terms.ts";
 import { setOpeningStock } from "../stock/index.ts";
 import type { ImportReport } from "./report.ts";
 import type { ValidRow } from "./run.ts";
 import type { BinLineInput } from "./validate-bins.ts";
 import type { StockLineInput } from "./validate-stock.ts";
+import type { SupplierItemLineInput } from "./validate-supplier-items.ts";
 
 /** Who writes and when: one timestamp for the whole import, so its audit rows read as one event. */
 export interface WriteContext {
@@ -159,4 +161,41 @@ function resolveBin(
     if (location.created) report.createdLocations.push(`${input.warehouse}/${input.bin}`);
   }
   return locationId;
+}
+
+/** Sets each supplier's terms per item and puts the rows' prices on their lists (one per valid-from day). */
+export function writeSupplierItems(
+  ctx: WriteContext,
+  rows: ValidRow<SupplierItemLineInput>[],
+  report: ImportReport,
+): void {
+  for (const { row, input } of rows) {
+    writeRow(
+      row,
+      () => {
+        const supplierId = prepareCached(ctx.db, "select id from suppliers where code = ? collate nocase")
+          .pluck()
+          .get(input.supplier);
+        const itemId = prepareCached(ctx.db, "select id from items where sku = ? collate nocase")
+          .pluck()
+          .get(input.sku);
+        if (typeof supplierId !== "number") throw new JxcError("UNKNOWN_SUPPLIER", { query: input.supplier });
+        if (typeof itemId !== "number") throw new JxcError("UNKNOWN_ITEM", { query: input.sku });
+        return upsertSupplierTerms(
+          ctx.db,
+          {
+            supplierId,
+            itemId,
+            moq: input.moq,
+            packSize: input.packSize,
+            supplierSku: input.supplierSku,
+            leadTimeDays: input.leadTimeDays,
+            price: input.price === null ? undefined : { unitPrice: input.price, validFrom: input.validFrom },
+          },
+          ctx,
+        );
+      },
+      report,
+    );
+  }
 }

@@ -148,7 +148,7 @@ export function draftPurchaseOrderForLowStock(
       }
       const drafted = createDraftsFromPlan(db, clock, {
         supplierId,
-        itemId: input.itemId,
+        itemIds: [input.itemId],
         options,
         userId: input.userId,
         today: input.today,

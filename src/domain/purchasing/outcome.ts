@@ -1,5 +1,5 @@
 import type { ApprovalOutcome } from "../approvals/outcomes.ts";
-import { applyApprovalVerdict } from "./purchase-orders.ts";
+import { applyApprovalVerdict } from "./purchase-order-moves.ts";
 
 /** An approved PO becomes the contract (ready to send); a rejected one goes back to draft. */
 export const purchaseOrderOutcome: ApprovalOutcome = {

@@ -10,7 +10,7 @@ import {
   maxPurchaseOrderLines,
   type PurchaseOrderLineInput,
 } from "./purchase-orders.ts";
-import { lastPurchasePrice } from "./reads.ts";
+import { startingUnitPrice } from "./starting-price.ts";
 
 /** What "Create draft POs" made, and the lines it had to leave out for want of a price. */
 export interface PlanDraftsResult {
@@ -20,12 +20,13 @@ export interface PlanDraftsResult {
 }
 
 /**
- * The price a draft line starts from: the last price paid (this supplier first), else the
- * item's average cost. Undefined when neither exists: the clerk must price it by hand.
+ * The price a draft line starts from: the supplier's list price, else the last price paid (this
+ * supplier first), else the item's average cost. Undefined when none exists: the clerk must
+ * price it by hand.
  */
-function startingPrice(db: Db, itemId: number, supplierId: number): number | undefined {
-  const last = lastPurchasePrice(db, itemId, supplierId);
-  if (last) return last.unitPrice;
+function startingPrice(db: Db, itemId: number, supplierId: number, today: string): number | undefined {
+  const start = startingUnitPrice(db, supplierId, itemId, today);
+  if (start) return start.unitPrice;
   const row = db.$client
     .prepare("select qty, value from item_valuations where item_id = ?")
     .raw()
@@ -35,32 +36,37 @@ function startingPrice(db: Db, itemId: number, supplierId: number): number | und
 }
 
 /**
- * Turns the plan's current suggestions for one supplier into draft POs (30 lines each), which
- * the clerk reviews and submits. The plan is computed again at the click, and drafts count
- * against it, so a second click or a stale button finds nothing left and writes nothing.
- * With `itemId`, only that item's suggestion is drafted (a low-stock alert's button).
+ * Turns the plan's current suggestions for one supplier (all of them, or the chosen items: the
+ * plan's Choose lines, a low-stock alert's single item) into draft POs (30 lines each), which the
+ * clerk reviews and submits. The plan is computed again at the click, and drafts count against
+ * it, so a second click or a stale button finds nothing left and writes nothing.
  */
 export function createDraftsFromPlan(
   db: Db,
   clock: Clock,
   input: {
     supplierId: number;
-    itemId?: number;
     options: PlanOptions;
     userId: string;
     today: string;
     currency: string;
+    /** Only these items' lines; absent: every line of the supplier. */
+    itemIds?: readonly number[] | undefined;
   },
 ): PlanDraftsResult {
   requirePermission(db, input.userId, "po.create");
-  const scope = input.itemId === undefined ? { supplierId: input.supplierId } : { itemId: input.itemId };
+  // One item (a low-stock alert) is planned alone; otherwise the supplier's whole group.
+  const [onlyItem] = input.itemIds?.length === 1 ? input.itemIds : [];
+  const scope = onlyItem === undefined ? { supplierId: input.supplierId } : { itemId: onlyItem };
   const plan = buildPurchasePlan(db, clock.now(), input.options, scope);
   const group = plan.groups.find((g) => g.supplier?.id === input.supplierId);
-  if (!group || group.lines.length === 0) throw new JxcError("STALE_ACTION");
+  const chosen = input.itemIds ? new Set(input.itemIds) : undefined;
+  const lines = (group?.lines ?? []).filter((line) => !chosen || chosen.has(line.facts.itemId));
+  if (lines.length === 0) throw new JxcError("STALE_ACTION");
   const priced: { line: PurchaseOrderLineInput; suggestion: PlanSuggestion }[] = [];
   const unpriced: string[] = [];
-  for (const suggestion of group.lines) {
-    const unitPrice = startingPrice(db, suggestion.facts.itemId, input.supplierId);
+  for (const suggestion of lines) {
+    const unitPrice = startingPrice(db, suggestion.facts.itemId, input.supplierId, input.today);
     if (unitPrice === undefined) unpriced.push(suggestion.facts.sku);
     else
       priced.push({ line: { itemId: suggestion.facts.itemId, qty: suggestion.qty, unitPrice }, suggestion });

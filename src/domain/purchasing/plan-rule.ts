@@ -1,4 +1,5 @@
 // The purchase plan's arithmetic for one item: pure, so every number can be checked by hand.
+import { orderStep } from "./order-terms.ts";
 
 /** What the plan knows about one item, in base units, gathered by a few set-based reads. */
 export interface PlanItemFacts {
@@ -10,6 +11,10 @@ export interface PlanItemFacts {
   /** The purchase unit and its factor (1 box = 20 pcs): suggestions are whole purchase units. */
   purchaseUnit: string | null;
   pack: number;
+  /** The default supplier's minimum order quantity for the item; absent or null when it has none. */
+  moq?: number | null;
+  /** The default supplier's pack size: suggestions are whole packs too. Absent or null: none. */
+  supplierPack?: number | null;
   supplierId: number | null;
   /** Units issued in the demand window (issues are the demand history until sales orders exist). */
   issued: number;
@@ -24,7 +29,8 @@ export interface PlanItemFacts {
   maxLevel: number | null;
   safetyStock: number | null;
   leadTimeDays: number | null;
-  leadTimeSource: "item" | "supplier" | "none";
+  /** Where the lead time came from: the supplier's terms for this item, the item, the supplier, or nowhere. */
+  leadTimeSource: "supplier_item" | "item" | "supplier" | "none";
 }
 
 /** The rules' knobs: the demand window and how many days an order should cover beyond lead time. */
@@ -61,8 +67,13 @@ export interface PlanSuggestion {
   coverDemand: number;
   /** For "reorder_qty": how many reorder quantities were needed to get above the trigger. */
   reorderTimes: number;
-  /** Before rounding to whole purchase units. */
+  /** Before the MOQ and the rounding to whole packs. */
   needed: number;
+  /** The supplier's minimum order (0 when none), and whether it raised the quantity. */
+  moq: number;
+  raisedToMoq: boolean;
+  /** What the quantity is a whole number of: purchase units and supplier packs at once (1 = no rounding). */
+  step: number;
   qty: number;
   /** True when there were no issues in the window. */
   noHistory: boolean;
@@ -87,7 +98,8 @@ export function roundUpToPack(qty: number, pack: number): number {
  * Whether to buy an item and how much. projected = on hand − reserved + on order (+ drafts);
  * buy when projected ≤ the reorder point, or, without one, ≤ demand over the lead time plus
  * safety stock. Size up to the max level, else by reorder quantities, else to cover lead time
- * plus the review period at the window's rate plus safety stock; round up to whole packs.
+ * plus the review period at the window's rate plus safety stock; raise to the supplier's MOQ
+ * and round up to whole purchase units and whole supplier packs.
  */
 export function suggestPurchase(facts: PlanItemFacts, window: PlanWindow): PlanVerdict {
   const { windowDays, reviewDays } = window;
@@ -133,6 +145,8 @@ export function suggestPurchase(facts: PlanItemFacts, window: PlanWindow): PlanV
     return { kind: "none", facts, why: "no_history", projected };
   }
   if (needed <= 0) return { kind: "none", facts, why: "enough", projected };
+  const moq = facts.moq && facts.moq > 0 ? facts.moq : 0;
+  const step = orderStep(facts.pack, facts.supplierPack);
   return {
     kind: "suggest",
     facts,
@@ -148,7 +162,10 @@ export function suggestPurchase(facts: PlanItemFacts, window: PlanWindow): PlanV
     coverDemand,
     reorderTimes,
     needed,
-    qty: roundUpToPack(needed, facts.pack),
+    moq,
+    raisedToMoq: needed < moq,
+    step,
+    qty: roundUpToPack(Math.max(needed, moq), step),
     noHistory,
   };
 }

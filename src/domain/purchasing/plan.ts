@@ -92,13 +92,17 @@ type ItemRow = [
   number | null,
   number | null,
   number | null,
+  number | null,
+  number | null,
+  number | null,
 ];
 
 const openList = openForDelivery.map((s) => `'${s}'`).join(",");
 
 /**
- * Gathers every active item's facts with four set-based reads (items, demand from the ledger,
- * balances, PO lines) instead of per-item queries: the plan runs over 100k items.
+ * Gathers every active item's facts with four set-based reads (items with their default
+ * supplier's terms, demand from the ledger, balances, PO lines) instead of per-item queries:
+ * the plan runs over 100k items.
  */
 export function readPlanFacts(db: Db, period: PlanPeriod, scope: PlanScope = {}): PlanItemFacts[] {
   const sqlite = db.$client;
@@ -113,8 +117,10 @@ export function readPlanFacts(db: Db, period: PlanPeriod, scope: PlanScope = {})
   const items = sqlite
     .prepare(
       `select i.id, i.purchase_unit_factor, i.default_supplier_id, i.reorder_point, i.reorder_qty,
-              i.max_level, i.safety_stock, i.lead_time_days, s.lead_time_days
+              i.max_level, i.safety_stock, i.lead_time_days, s.lead_time_days,
+              t.moq, t.pack_size, t.lead_time_days
          from items i left join suppliers s on s.id = i.default_supplier_id
+         left join supplier_items t on t.supplier_id = i.default_supplier_id and t.item_id = i.id
         where i.archived = 0 ${itemFilter}`,
     )
     .raw()
@@ -162,7 +168,8 @@ export function readPlanFacts(db: Db, period: PlanPeriod, scope: PlanScope = {})
     ordered.set(itemId, [open, draft]);
   }
   return items.map((row): PlanItemFacts => {
-    const [id, factor, supplierId, rp, rq, max, safety, itemLead, supLead] = row;
+    const [id, factor, supplierId, rp, rq, max, safety, itemLead, supLead, moq, supplierPack, termsLead] =
+      row;
     const [onHand, reserved] = stock.get(id) ?? [0, 0];
     const [onOrder, inDraft] = ordered.get(id) ?? [0, 0];
     return {
@@ -174,6 +181,8 @@ export function readPlanFacts(db: Db, period: PlanPeriod, scope: PlanScope = {})
       baseUnit: "",
       purchaseUnit: null,
       pack: factor && factor > 1 ? factor : 1,
+      moq,
+      supplierPack,
       supplierId,
       issued: issued.get(id) ?? 0,
       onHand,
@@ -184,8 +193,16 @@ export function readPlanFacts(db: Db, period: PlanPeriod, scope: PlanScope = {})
       reorderQty: rq,
       maxLevel: max,
       safetyStock: safety,
-      leadTimeDays: itemLead ?? supLead,
-      leadTimeSource: itemLead !== null ? "item" : supLead !== null ? "supplier" : "none",
+      // The supplier's lead time for this very item beats the item's, which beats the supplier's own.
+      leadTimeDays: termsLead ?? itemLead ?? supLead,
+      leadTimeSource:
+        termsLead !== null
+          ? "supplier_item"
+          : itemLead !== null
+            ? "item"
+            : supLead !== null
+              ? "supplier"
+              : "none",
     };
   });
 }

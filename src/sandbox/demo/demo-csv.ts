@@ -10,7 +10,8 @@ import {
   demoWarehouseNames,
 } from "./demo-catalogue.ts";
 
-type CsvRecord = Record<string, string>;
+/** One CSV row: column → cell. */
+export type CsvRecord = Record<string, string>;
 
 // The columns of the supplier and customer tables in demo-catalogue.ts, in their order.
 const supplierColumns = [
@@ -34,10 +35,65 @@ const customerColumns = [
   "credit_limit",
 ];
 
-/** The demo company as the CSV files an admin would import: bins, suppliers, customers, items, opening stock. */
-export function demoImportFiles(): ImportFile[] {
+/** One demo item as the table gives it, typed: what the history and the supplier terms are built from. */
+export interface DemoItem {
+  sku: string;
+  category: string;
+  /** The bigger unit's factor (a box of 100), 1 without one. */
+  factor: number;
+  /** Unit cost in the currency's text form ("0.04"), as on the table. */
+  cost: string;
+  reorderPoint: number;
+  supplier: string;
+  /** Where its stock is now: warehouse, bin, quantity. */
+  places: { warehouse: string; bin: string; qty: number }[];
+}
+
+/** Every demo item from the table, typed. */
+export function demoItems(): DemoItem[] {
+  return rowsOf(demoItemTable).map((row) => ({
+    sku: cell(row, 0),
+    category: cell(row, 5),
+    factor: Number(cell(row, 4).split("=")[1] ?? 1) || 1,
+    cost: cell(row, 7),
+    reorderPoint: Number(cell(row, 8)),
+    supplier: cell(row, 9),
+    places: stockRecords(row).map((r) => ({
+      warehouse: r.warehouse ?? "",
+      bin: r.bin ?? "",
+      qty: Number(r.qty),
+    })),
+  }));
+}
+
+/** Each demo supplier's lead time in days, by code. */
+export function demoLeadTimes(): Map<string, number> {
+  return new Map(rowsOf(demoSupplierTable).map((row) => [cell(row, 0), Number(cell(row, 7))]));
+}
+
+/** What the demo's history changes about the files: more opening stock (it is issued later) and supplier terms. */
+export interface DemoFileOptions {
+  /** Extra opening quantity per `sku warehouse/bin`, issued again by the history. */
+  openingExtra?: ReadonlyMap<string, number>;
+  /** The supplier_items file's rows (prices, MOQ, pack sizes). */
+  supplierItems?: CsvRecord[];
+}
+
+/** The key of an opening-stock line in DemoFileOptions.openingExtra. */
+export const openingKey = (sku: string, warehouse: string, bin: string) => `${sku} ${warehouse}/${bin}`;
+
+/**
+ * The demo company as the CSV files an admin would import: bins, suppliers, customers, items,
+ * opening stock and the suppliers' price lists.
+ */
+export function demoImportFiles(options: DemoFileOptions = {}): ImportFile[] {
   const items = rowsOf(demoItemTable);
-  return [
+  const extra = options.openingExtra ?? new Map<string, number>();
+  const stock = items.flatMap(stockRecords).map((record) => {
+    const more = extra.get(openingKey(record.sku ?? "", record.warehouse ?? "", record.bin ?? "")) ?? 0;
+    return { ...record, qty: String(Number(record.qty) + more) };
+  });
+  const files = [
     file("bins", binRecords()),
     file(
       "suppliers",
@@ -48,8 +104,10 @@ export function demoImportFiles(): ImportFile[] {
       rowsOf(demoCustomerTable).map((row) => recordOf(customerColumns, row)),
     ),
     file("items", items.map(itemRecord)),
-    file("stock", items.flatMap(stockRecords)),
+    file("stock", stock),
   ];
+  if (options.supplierItems) files.push(file("supplier_items", options.supplierItems));
+  return files;
 }
 
 /** Every demo bin with its rank (distance from the door) and its warehouse's names. */
@@ -102,8 +160,10 @@ function itemRecord(row: string[]): CsvRecord {
     category: cell(row, 5),
     sale_price: cell(row, 6),
     reorder_point: String(reorderPoint),
-    // Order twice the reorder point when stock runs low, a common rule of thumb.
-    reorder_qty: String(reorderPoint * 2),
+    // No reorder quantity: the plan sizes orders from the demo's issue history instead.
+    reorder_qty: "",
+    // Fasteners keep a fifth of their reorder point as safety stock.
+    safety_stock: cell(row, 5) === "fasteners" ? String(Math.round(reorderPoint / 5)) : "",
     lead_time_days: "",
     supplier: cell(row, 9),
   };

@@ -17,7 +17,7 @@ export type ResetOutcome = { ok: true } | { ok: false; reason: string };
  */
 export function resetDemoDatabase(
   path: string,
-  options: { currency: string; admins: readonly string[]; clock?: Clock },
+  options: { currency: string; admins: readonly string[]; clock?: Clock; timeZone?: string },
 ): ResetOutcome {
   if (path !== ":memory:" && existsSync(path)) {
     const db = openDatabase(path);
@@ -36,7 +36,10 @@ export function resetDemoDatabase(
   }
   const db = openDatabase(path);
   try {
-    loadDemoCompany(db, options.clock ?? systemClock, { currency: options.currency });
+    loadDemoCompany(db, options.clock ?? systemClock, {
+      currency: options.currency,
+      timeZone: options.timeZone,
+    });
   } finally {
     db.$client.close();
   }
@@ -51,6 +54,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const outcome = resetDemoDatabase(config.sandboxDatabasePath, {
       currency: config.currency,
       admins: config.admins,
+      timeZone: config.timeZone,
     });
     if (!outcome.ok) {
       process.stderr.write(`jxc demo:reset: ${outcome.reason}\n`);
