@@ -92,6 +92,8 @@ export const stockBalances = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.itemId, t.locationId, t.lotKey] }),
     index("stock_balances_location_idx").on(t.locationId),
+    // Only balances holding a reservation: an item's reserved total without reading all its bins.
+    index("stock_balances_reserved_idx").on(t.itemId).where(sql`${t.reserved} <> 0`),
   ],
 );
 

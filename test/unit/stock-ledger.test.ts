@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, costLayers, itemValuations, stockBalances, stockMoves } from "../../db/schema.ts";
 import {
   adjustStock,
+  availableByItem,
   availableQty,
   checkBalances,
   getItemStock,
@@ -385,6 +386,24 @@ describe("reservations and getItemStock", () => {
       ["stock.reserve", { locationId: f.ids.binA, reserved: 0 }, { locationId: f.ids.binA, reserved: 4 }],
       ["stock.release", { locationId: f.ids.binA, reserved: 4 }, { locationId: f.ids.binA, reserved: 0 }],
     ]);
+  });
+
+  it("gives several items' available quantity in one read, as availableQty gives each", () => {
+    const { avgItem, fifoItem, binA, binB } = f.ids;
+    receive(avgItem, binA, 10, 100);
+    receive(avgItem, binB, 5, 100);
+    receive(fifoItem, binB, 3, 100);
+    reserveStock(f.db, f.clock, input(4));
+    reserveStock(f.db, f.clock, { ...input(2), locationId: binB });
+    issue(avgItem, binB, 1);
+    const many = availableByItem(f.db, [fifoItem, avgItem, 9999]);
+    expect([...many]).toEqual([
+      [fifoItem, 3],
+      [avgItem, 8],
+      [9999, 0],
+    ]);
+    expect(many.get(avgItem)).toBe(availableQty(f.db, avgItem));
+    expect(availableByItem(f.db, [])).toEqual(new Map());
   });
 
   it("shows nothing for an item never stocked and refuses unknown items", () => {

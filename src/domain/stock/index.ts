@@ -7,7 +7,13 @@ export {
   postAdjustment,
 } from "./adjust.ts";
 export { type BalanceDifference, checkBalances, type ValuationDifference } from "./check.ts";
-export { availableQty, getItemStock, type ItemStock, type LocationStock } from "./item-stock.ts";
+export {
+  availableByItem,
+  availableQty,
+  getItemStock,
+  type ItemStock,
+  type LocationStock,
+} from "./item-stock.ts";
 export { issueStock, receiveStock, returnFromCustomer, returnToSupplier } from "./moves.ts";
 export { type OpeningStockInput, setOpeningStock } from "./opening.ts";
 export { type ReservationInput, releaseReservation, reserveStock } from "./reserve.ts";

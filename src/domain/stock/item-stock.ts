@@ -95,10 +95,13 @@ const stockReads = preparedPerDb((db) => ({
   available: db.$client
     .prepare("select sum(on_hand) - sum(reserved) from stock_balances where item_id = ?")
     .pluck(),
+  // On hand is the valuation's quantity (one row an item, kept in the same transaction as every
+  // balance); reservations come from the few balances that hold one (a partial index).
   availableOfMany: db.$client
     .prepare(
-      `select j.value, (select sum(on_hand) - sum(reserved) from stock_balances b where b.item_id = j.value)
-       from json_each(?) j`,
+      `select j.value, coalesce(v.qty, 0)
+         - coalesce((select sum(b.reserved) from stock_balances b where b.item_id = j.value and b.reserved <> 0), 0)
+       from json_each(?) j left join item_valuations v on v.item_id = j.value`,
     )
     .raw(),
 }));

@@ -1,0 +1,1 @@
+CREATE INDEX `stock_balances_reserved_idx` ON `stock_balances` (`item_id`) WHERE "stock_balances"."reserved" <> 0;
