@@ -107,7 +107,10 @@ export const en = {
     ALREADY_DECIDED: (p) =>
       `Already decided${p.by ? ` by <@${p.by}>` : ""}${decisionName(p, enReturns.returns.decisionNames, ": ")}.`,
     STALE_ACTION: () => "This message is out of date; nothing was changed.",
-    SELF_APPROVAL: () => "You cannot approve or reject your own request; another approver will decide.",
+    SELF_APPROVAL: (p): string =>
+      p.part === "excluded"
+        ? "You cannot approve or reject a request for work you took part in; another approver will decide."
+        : "You cannot approve or reject your own request; another approver will decide.",
     POLICY_ORDER: (p) =>
       p.tier === 0
         ? "Escalation must come after the reminder."

@@ -105,7 +105,10 @@ export const zhCN: Catalog = {
     ALREADY_DECIDED: (p) =>
       `已处理${p.by ? `（由 <@${p.by}> 决定）` : ""}${decisionName(p, zhReturns.returns.decisionNames, "：")}。`,
     STALE_ACTION: () => "此消息已过期，未做任何更改。",
-    SELF_APPROVAL: () => "不能审批自己提交的申请，将由其他审批人决定。",
+    SELF_APPROVAL: (p): string =>
+      p.part === "excluded"
+        ? "您参与了此申请所涉及的工作，不能审批，将由其他审批人决定。"
+        : "不能审批自己提交的申请，将由其他审批人决定。",
     POLICY_ORDER: (p) =>
       p.tier === 0 ? "升级时间必须晚于提醒时间。" : `第 ${p.tier} 级的起始金额必须高于上一级。`,
     UNKNOWN_DEPARTMENT: (p) =>

@@ -197,6 +197,8 @@ function holdReceipt(
     amount: excessValue,
     requestedBy: userId,
     summary,
+    // The receiver is the requester today; named anyway, so it holds if someone else ever asks.
+    excludedDeciders: [userId],
   });
   if (!approval) {
     const posted = postHeldReceipt(tx, { receiptId: id, at, actor: userId });
