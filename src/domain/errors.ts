@@ -39,6 +39,7 @@ export const errorCodes = [
   "OUTSIDE_COUNT",
   "REJECTS_LEFT",
   "REPLACEMENT_NOT_EXPECTED",
+  "INSUFFICIENT_STOCK_COUNTING",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

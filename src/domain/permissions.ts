@@ -52,6 +52,17 @@ const rules = {
   // Stocktakes: keepers start, count and finish them; cancelling someone else's needs a supervisor.
   "stock.count": ["admin", "warehouse_keeper", "warehouse_supervisor"],
   "stock.countCancelAny": ["admin", "warehouse_supervisor"],
+  // Who reads the system quantity of bins being counted: those who review counts or see cost.
+  // Someone who may count and holds none of these reads /stock blind while a count is under way.
+  "stock.viewUnderCount": [
+    "admin",
+    "purchasing_clerk",
+    "purchasing_manager",
+    "warehouse_supervisor",
+    "sales_manager",
+    "accountant",
+    "finance_supervisor",
+  ],
 } as const satisfies Record<string, "anyRole" | readonly Role[]>;
 
 export type Permission = keyof typeof rules;
