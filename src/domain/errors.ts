@@ -40,6 +40,8 @@ export const errorCodes = [
   "REJECTS_LEFT",
   "REPLACEMENT_NOT_EXPECTED",
   "INSUFFICIENT_STOCK_COUNTING",
+  "RECEIPT_WAITING",
+  "RECEIPT_OVERTAKEN",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

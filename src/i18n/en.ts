@@ -9,7 +9,7 @@ import { enApprovals } from "./en-approvals.ts";
 import { enCount, enCountErrors, enCountEvents } from "./en-count.ts";
 import { enPlan } from "./en-plan.ts";
 import { enPurchasing, poActionNames, poStatusNames } from "./en-purchasing.ts";
-import { enReceiving } from "./en-receiving.ts";
+import { enReceiving, enReceivingErrors } from "./en-receiving.ts";
 import { enReturns } from "./en-returns.ts";
 import { roleList } from "./role-list.ts";
 
@@ -136,6 +136,7 @@ export const en = {
         ? `${p.number} expects no more ${p.sku} (it is received or closed), so a replacement cannot be received against it: choose Return or Accept anyway.`
         : `${p.number} still expects only ${p.owed} ${p.sku}, so a replacement of ${p.qty} cannot be received against it: return or accept the rest.`,
     ...enCountErrors,
+    ...enReceivingErrors(roleNames),
   } satisfies Record<ErrorCode, ErrorText>,
   problems,
   roleNames,

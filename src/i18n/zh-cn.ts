@@ -10,7 +10,7 @@ import { zhApprovals } from "./zh-cn-approvals.ts";
 import { zhCount, zhCountErrors, zhCountEvents } from "./zh-cn-count.ts";
 import { zhPlan } from "./zh-cn-plan.ts";
 import { zhPoActionNames, zhPoStatusNames, zhPurchasing } from "./zh-cn-purchasing.ts";
-import { zhReceiving } from "./zh-cn-receiving.ts";
+import { zhReceiving, zhReceivingErrors } from "./zh-cn-receiving.ts";
 import { zhReturns } from "./zh-cn-returns.ts";
 
 const problems: Record<InputProblem, string> = {
@@ -132,6 +132,7 @@ export const zhCN: Catalog = {
         ? `${p.number} 已不再等待 ${p.sku}（已收齐或已关闭），换货无法再按此订单收货：请选择退货或让步接收。`
         : `${p.number} 只还差 ${p.owed} ${p.sku}，无法换货 ${p.qty}：其余请退货或让步接收。`,
     ...zhCountErrors,
+    ...zhReceivingErrors(roleNames),
   },
   problems,
   roleNames,
