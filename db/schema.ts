@@ -1,5 +1,6 @@
 // The whole schema, one module per area; drizzle-kit reads this file.
 
+export * from "./tables/approval-exclusions.ts";
 export * from "./tables/approvals.ts";
 export * from "./tables/catalogue.ts";
 export * from "./tables/low-stock.ts";

@@ -4,6 +4,7 @@ import { requestAdjustment } from "../../src/domain/adjustments/request-adjustme
 import { JxcError } from "../../src/domain/errors.ts";
 import { formatMoney } from "../../src/domain/money.ts";
 import { requirePermission } from "../../src/domain/permissions.ts";
+import { withoutCountedQuantity } from "../../src/domain/stocktakes/blind-stock.ts";
 import { type Locale, messages } from "../../src/i18n/index.ts";
 import { buttonAction } from "../../src/slack/block-action.ts";
 import { type EphemeralReply, section, toEphemeral } from "../../src/slack/blocks.ts";
@@ -20,17 +21,27 @@ export function registerAdjustCommand(router: SlackRouter, deps: CommandDeps): v
   router.command(
     slashCommands.adjust,
     slashCommand(deps.logger, ({ text, userId, locale }) => {
-      requirePermission(deps.db, userId, "stock.adjust");
+      const held = requirePermission(deps.db, userId, "stock.adjust");
       const parsed = parseAdjustment(deps.db, text);
       if ("kind" in parsed) return { text: problemText(parsed, locale) };
-      const outcome = requestAdjustment(deps.db, deps.clock, {
-        itemId: parsed.item.id,
-        locationId: parsed.locationId,
-        qtyDelta: parsed.qtyDelta,
-        reason: parsed.reason,
-        userId,
-        ...(parsed.note ? { note: parsed.note } : {}),
-      });
+      let outcome: ReturnType<typeof requestAdjustment>;
+      try {
+        outcome = requestAdjustment(deps.db, deps.clock, {
+          itemId: parsed.item.id,
+          locationId: parsed.locationId,
+          qtyDelta: parsed.qtyDelta,
+          reason: parsed.reason,
+          userId,
+          ...(parsed.note ? { note: parsed.note } : {}),
+        });
+      } catch (error) {
+        throw withoutCountedQuantity(deps.db, held, error, {
+          itemId: parsed.item.id,
+          locationId: parsed.locationId,
+          place: parsed.place,
+          unit: parsed.item.baseUnit,
+        });
+      }
       deps.notifier.kick();
       return confirmation(deps, parsed, outcome, locale);
     }),

@@ -1,7 +1,7 @@
 import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import { z } from "zod";
-import { decideApproval, readApproval } from "../../src/domain/approvals/index.ts";
+import { decideApproval, readApproval, requireMayDecide } from "../../src/domain/approvals/index.ts";
 import { JxcError } from "../../src/domain/errors.ts";
 import { type Locale, messages } from "../../src/i18n/index.ts";
 import { type ButtonClick, buttonAction } from "../../src/slack/block-action.ts";
@@ -64,6 +64,12 @@ export function registerApprovalDecisions(router: SlackRouter, deps: CommandDeps
       const token = parseDecisionToken(click.value);
       const view = token && readApproval(deps.db, token.requestId);
       if (!token || !view) throw new JxcError("STALE_ACTION");
+      // Whoever may not decide hears it now, not after typing a reason.
+      requireMayDecide(deps.db, {
+        ...token,
+        userId: click.userId,
+        day: todayIn(deps.company.timeZone, deps.clock.now()),
+      });
       await click.openModal(
         rejectModal(click, view.docNumber, {
           ...token,

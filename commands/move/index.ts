@@ -1,6 +1,7 @@
 import { requirePermission } from "../../src/domain/permissions.ts";
 import { parseQuantity } from "../../src/domain/quantity.ts";
 import { transferStock } from "../../src/domain/stock/index.ts";
+import { withoutCountedQuantity } from "../../src/domain/stocktakes/blind-stock.ts";
 import { messages } from "../../src/i18n/index.ts";
 import { escapeMrkdwn } from "../../src/slack/mrkdwn.ts";
 import type { SlackRouter } from "../../src/slack/router.ts";
@@ -18,7 +19,7 @@ export function registerMoveCommand(router: SlackRouter, deps: CommandDeps): voi
   router.command(
     slashCommands.move,
     slashCommand(deps.logger, ({ text, userId, locale }) => {
-      requirePermission(deps.db, userId, "stock.move");
+      const held = requirePermission(deps.db, userId, "stock.move");
       const m = messages(locale).move;
       const read = readItemAmount(deps.db, text.split(/\s+/).filter(Boolean));
       const places = read?.rest.filter((word) => !joiningWords.has(word.toLowerCase())) ?? [];
@@ -29,13 +30,22 @@ export function registerMoveCommand(router: SlackRouter, deps: CommandDeps): voi
       const to = resolvePlace(deps.db, toText, from.warehouseCode);
       if (!to) return { text: m.usage };
       const { baseQty, unit } = parseQuantity(read.amount, read.item);
-      transferStock(deps.db, deps.clock, {
-        itemId: read.item.id,
-        fromLocationId: from.locationId,
-        toLocationId: to.locationId,
-        qty: baseQty,
-        userId,
-      });
+      try {
+        transferStock(deps.db, deps.clock, {
+          itemId: read.item.id,
+          fromLocationId: from.locationId,
+          toLocationId: to.locationId,
+          qty: baseQty,
+          userId,
+        });
+      } catch (error) {
+        throw withoutCountedQuantity(deps.db, held, error, {
+          itemId: read.item.id,
+          locationId: from.locationId,
+          place: from.place,
+          unit: read.item.baseUnit,
+        });
+      }
       const qty = read.amount.includes(" ") ? read.amount : `${baseQty} ${unit}`;
       return { text: m.moved({ qty, sku: escapeMrkdwn(read.item.sku), from: from.place, to: to.place }) };
     }),

@@ -11,6 +11,7 @@ import {
   receiveGoods,
 } from "../../src/domain/receiving/receive-goods.ts";
 import { readReceiptTolerancePct } from "../../src/domain/receiving/settings.ts";
+import { requireNoWaitingReceipt } from "../../src/domain/receiving/waiting-receipt.ts";
 import { type Locale, messages } from "../../src/i18n/index.ts";
 import { clip, type EphemeralReply, limits, section } from "../../src/slack/blocks.ts";
 import { escapeMrkdwn } from "../../src/slack/mrkdwn.ts";
@@ -57,6 +58,8 @@ export function registerReceiveCommand(router: SlackRouter, deps: CommandDeps): 
           action: "receive_part",
         });
       }
+      // Refused before any form opens; the receipt itself checks again.
+      requireNoWaitingReceipt(deps.db, po, "receive");
       const open = readReceivableLines(deps.db, po.id).filter((line) => line.open > 0);
       if (open.length === 0) return { text: m.nothingOpen({ number: po.number }) };
       if (mode === undefined) {

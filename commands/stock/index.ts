@@ -4,9 +4,14 @@ import { readItemSummary } from "../../src/domain/catalogue/item-row.ts";
 import { JxcError } from "../../src/domain/errors.ts";
 import { can, requirePermission } from "../../src/domain/permissions.ts";
 import type { Role } from "../../src/domain/roles.ts";
-import { availableByItem, getItemStock } from "../../src/domain/stock/item-stock.ts";
+import { availableByItem } from "../../src/domain/stock/item-stock.ts";
 import { onOrderQty } from "../../src/domain/stock/on-order.ts";
 import { findStockItems, type ItemRow, requireWarehouse } from "../../src/domain/stock-query.ts";
+import {
+  readAvailableAsSeen,
+  readItemStockAsSeen,
+  readsStockBlind,
+} from "../../src/domain/stocktakes/blind-stock.ts";
 import type { Locale } from "../../src/i18n/index.ts";
 import { type ButtonClick, buttonAction } from "../../src/slack/block-action.ts";
 import type { EphemeralReply } from "../../src/slack/blocks.ts";
@@ -60,6 +65,7 @@ export function registerStockCommand(router: SlackRouter, deps: CommandDeps): vo
         if (!token || !item) throw new JxcError("STALE_ACTION");
         return detail(deps, item, click.locale, {
           showCost: can(held, "stock.viewCost"),
+          blind: readsStockBlind(held),
           warehouseId: token.warehouseId,
         });
       });
@@ -75,9 +81,11 @@ export function registerStockCommand(router: SlackRouter, deps: CommandDeps): vo
         const token = decodeItem(click.value);
         const item = token && readItemSummary(deps.db, token.itemId);
         if (!token || !item) throw new JxcError("STALE_ACTION");
-        // Cost never goes to a channel: its members may not be allowed to see it.
+        // Cost never goes to a channel: its members may not be allowed to see it; nor does the
+        // quantity of a bin being counted, since they may be the ones counting it.
         return detail(deps, item, click.locale, {
           showCost: false,
+          blind: true,
           warehouseId: token.warehouseId,
           sharedBy: click.userId,
         });
@@ -106,13 +114,12 @@ function answerQuery(
   if (found.kind === "item") {
     return detail(deps, found.item, locale, {
       showCost: can(held, "stock.viewCost"),
+      blind: readsStockBlind(held),
       warehouseId: token.warehouseId,
     });
   }
-  const available = availableByItem(
-    deps.db,
-    found.items.map((item) => item.id),
-  );
+  const ids = found.items.map((item) => item.id);
+  const available = readAvailableAsSeen(deps.db, ids, availableByItem(deps.db, ids), readsStockBlind(held));
   return renderItemList(
     { ...found, available },
     { query: token.query, warehouseId: token.warehouseId },
@@ -124,9 +131,12 @@ function detail(
   deps: CommandDeps,
   item: ItemRow,
   locale: Locale,
-  options: { showCost: boolean; warehouseId: number | undefined; sharedBy?: string },
+  options: { showCost: boolean; blind: boolean; warehouseId: number | undefined; sharedBy?: string },
 ): EphemeralReply {
-  const stock = { ...getItemStock(deps.db, item.id), onOrder: onOrderQty(deps.db, item.id) };
+  const stock = {
+    ...readItemStockAsSeen(deps.db, item.id, options.blind),
+    onOrder: onOrderQty(deps.db, item.id),
+  };
   return renderItemStock(item, stock, { locale, currency: deps.company.currency, ...options });
 }
 

@@ -3,6 +3,7 @@ import { formatMoney } from "../../src/domain/money.ts";
 import { formatQuantity } from "../../src/domain/quantity.ts";
 import type { ItemStock } from "../../src/domain/stock/item-stock.ts";
 import type { ItemRow } from "../../src/domain/stock-query.ts";
+import type { VisibleAvailable } from "../../src/domain/stocktakes/blind-stock.ts";
 import { type Locale, messages } from "../../src/i18n/index.ts";
 import { clip, context, type EphemeralReply, fields, header, section } from "../../src/slack/blocks.ts";
 import { escapeMrkdwn } from "../../src/slack/mrkdwn.ts";
@@ -33,12 +34,22 @@ export function renderItemStock(
     (l) => options.warehouseId === undefined || l.warehouseId === options.warehouseId,
   );
   const totals = options.warehouseId === undefined ? stock : sumBins(bins);
-  const low = item.reorderPoint !== null && totals.available + stock.onOrder <= item.reorderPoint;
+  // Bins being counted, for a blind reader: no figures, and the totals say they leave them out.
+  const counted = bins.flatMap((l) => (l.countedIn ? [l.countedIn] : []));
+  const under = messages(locale).stockUnderCount;
+  // The low-stock flag would tell something of the hidden bins too, so it waits for the count.
+  const low =
+    counted.length === 0 &&
+    item.reorderPoint !== null &&
+    totals.available + stock.onOrder <= item.reorderPoint;
 
+  // Every bin being counted: no total at all rather than a zero that reads as "none in stock".
+  const allCounted = counted.length > 0 && counted.length === bins.length;
+  const total = (n: number) => (allCounted ? "—" : qty(n));
   const figures = [
-    `*${m.onHand}*\n${qty(totals.onHand)}`,
-    `*${m.reserved}*\n${qty(totals.reserved)}`,
-    `*${m.available}*\n${qty(totals.available)}`,
+    `*${m.onHand}*\n${total(totals.onHand)}`,
+    `*${m.reserved}*\n${total(totals.reserved)}`,
+    `*${m.available}*\n${total(totals.available)}`,
     `*${m.onOrder}*\n${qty(stock.onOrder)}`,
   ];
   if (options.showCost) {
@@ -51,7 +62,11 @@ export function renderItemStock(
     .slice(0, maxBinLines)
     .map(
       (l) =>
-        `*${escapeMrkdwn(l.warehouseCode)}* · \`${escapeMrkdwn(l.locationCode)}\` — ${m.onHand} ${qty(l.onHand)} · ${m.reserved} ${qty(l.reserved)} · ${m.available} ${qty(l.available)}`,
+        `*${escapeMrkdwn(l.warehouseCode)}* · \`${escapeMrkdwn(l.locationCode)}\` — ${
+          l.countedIn
+            ? under.bin({ number: l.countedIn })
+            : `${m.onHand} ${qty(l.onHand)} · ${m.reserved} ${qty(l.reserved)} · ${m.available} ${qty(l.available)}`
+        }`,
     );
   if (bins.length > maxBinLines) binLines.push(m.moreBins({ count: bins.length - maxBinLines }));
 
@@ -60,6 +75,9 @@ export function renderItemStock(
     header(title),
     ...(low ? [section(m.lowStock({ reorderPoint: qty(item.reorderPoint ?? 0) }))] : []),
     fields(figures),
+    ...(counted.length > 0
+      ? [context([under.leftOut({ bins: counted.length, counts: [...new Set(counted)].join(", ") })])]
+      : []),
     section(`*${m.byLocation}*\n${binLines.join("\n") || m.nothingStocked}`),
   ];
   if (options.sharedBy) {
@@ -77,17 +95,33 @@ export function renderItemStock(
       ],
     });
   }
-  const text = `${title}: ${m.onHand} ${qty(totals.onHand)}, ${m.available} ${qty(totals.available)}`;
+  const text = allCounted
+    ? `${title}: ${under.bin({ number: [...new Set(counted)].join(", ") })}`
+    : `${title}: ${m.onHand} ${qty(totals.onHand)}, ${m.available} ${qty(totals.available)}${counted.length > 0 ? ` (${under.textLeftOut})` : ""}`;
   return { text, blocks };
 }
 
 /** A page of matches, each with a Details button, and paging buttons when there is more. */
 export function renderItemList(
-  found: { items: ItemRow[]; available: Map<number, number>; total: number; offset: number; limit: number },
+  found: {
+    items: ItemRow[];
+    available: ReadonlyMap<number, VisibleAvailable>;
+    total: number;
+    offset: number;
+    limit: number;
+  },
   page: Omit<PageToken, "offset">,
   locale: Locale,
 ): EphemeralReply {
   const m = messages(locale).stock;
+  const under = messages(locale).stockUnderCount;
+  const shown = (item: ItemRow) => {
+    const seen = found.available.get(item.id);
+    if (!seen) return `${m.available} ${formatQuantity(0, item)}`;
+    if (seen.allCounted) return under.bin({ number: seen.leftOut.counts.join(", ") });
+    const figure = `${m.available} ${formatQuantity(seen.available, item)}`;
+    return seen.leftOut.bins > 0 ? `${figure} ${under.listLeftOut({ bins: seen.leftOut.bins })}` : figure;
+  };
   const from = found.offset + 1;
   const to = found.offset + found.items.length;
   const heading = m.matches({ total: found.total, query: escapeMrkdwn(page.query), from, to });
@@ -96,7 +130,7 @@ export function renderItemList(
     text: {
       type: "mrkdwn",
       text: clip(
-        `\`${escapeMrkdwn(item.sku)}\` ${escapeMrkdwn(itemTitle(item, locale))} — ${m.available} ${formatQuantity(found.available.get(item.id) ?? 0, item)}`,
+        `\`${escapeMrkdwn(item.sku)}\` ${escapeMrkdwn(itemTitle(item, locale))} — ${shown(item)}`,
         3000,
       ),
     },

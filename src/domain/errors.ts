@@ -40,6 +40,9 @@ export const errorCodes = [
   "REJECTS_LEFT",
   "REPLACEMENT_NOT_EXPECTED",
   "ORDER_TERMS",
+  "INSUFFICIENT_STOCK_COUNTING",
+  "RECEIPT_WAITING",
+  "RECEIPT_OVERTAKEN",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

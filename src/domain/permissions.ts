@@ -81,6 +81,17 @@ const rules = {
     "accountant",
     "finance_supervisor",
   ],
+  // Who reads the system quantity of bins being counted: those who review counts or see cost.
+  // Someone who may count and holds none of these reads /stock blind while a count is under way.
+  "stock.viewUnderCount": [
+    "admin",
+    "purchasing_clerk",
+    "purchasing_manager",
+    "warehouse_supervisor",
+    "sales_manager",
+    "accountant",
+    "finance_supervisor",
+  ],
 } as const satisfies Record<string, "anyRole" | readonly Role[]>;
 
 export type Permission = keyof typeof rules;

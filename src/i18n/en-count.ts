@@ -30,6 +30,8 @@ export const enCountErrors = {
     `${p.sku} at ${p.place} is outside ${p.number}, which counts ${p.kind === "zone" ? "zone" : p.kind === "bins" ? "bins" : "items"} ${p.label} only: count it in a count of its own.`,
   NOTHING_COUNTED: (p: ErrorParams) =>
     `Nothing on ${p.number} has been counted yet: count it with \`/count ${p.number}\`, or cancel it with \`/count ${p.number} cancel\`.`,
+  INSUFFICIENT_STOCK_COUNTING: (p: ErrorParams) =>
+    `Not enough stock of ${p.sku} at ${p.place} for ${p.requested}; nothing was changed. ${p.place} is being counted (${p.number}), so its quantity is not shown until the count is finished.`,
 };
 
 /** What each stocktake event means, for /jxc route. */
@@ -200,5 +202,14 @@ export const enCount = {
         `• \`${p.bin}\` ${p.sku} ${p.name}: expected ${p.expected}, counted ${p.counted}, *${p.variance}*, ${p.value}`,
       more: (p: { count: number }) => `_…and ${p.count} more_`,
     },
+  },
+  /** What /stock says of bins being counted to someone who reads it blind (and on shared cards). */
+  stockUnderCount: {
+    bin: (p: { number: string }) => `being counted (${p.number})`,
+    leftOut: (p: { bins: number; counts: string }) =>
+      `:mag: The totals leave out ${p.bins === 1 ? "1 bin" : `${p.bins} bins`} being counted (${p.counts}): counts are blind, so their quantities show again once the count is finished.`,
+    textLeftOut: "bins being counted left out",
+    listLeftOut: (p: { bins: number }) =>
+      `(${p.bins === 1 ? "1 bin" : `${p.bins} bins`} being counted left out)`,
   },
 };

@@ -1,4 +1,31 @@
 import type { RejectReason } from "../../db/tables/receiving.ts";
+import type { ErrorParams } from "../domain/errors.ts";
+import type { PurchaseOrderStatus } from "../domain/purchasing/states.ts";
+import type { Role } from "../domain/roles.ts";
+import { poStatusNames } from "./en-purchasing.ts";
+import { roleList } from "./role-list.ts";
+
+/** "U1,U2" → "<@U1>, <@U2>". */
+export const mentions = (ids: string | number) =>
+  String(ids)
+    .split(",")
+    .filter(Boolean)
+    .map((id) => `<@${id}>`)
+    .join(", ");
+
+/** The receiving error codes' texts, spread into the catalogue's errors (which owns the role names). */
+export const enReceivingErrors = (roleNames: Record<Role, string>) => ({
+  RECEIPT_WAITING: (p: ErrorParams) => {
+    const who = `${roleList(p.role ?? "", roleNames)}${p.people ? ` (${mentions(p.people)})` : ""}`;
+    const blocked =
+      p.action === "settle"
+        ? `rejects on ${p.number} cannot be accepted anyway or returned`
+        : `nothing more can be received against ${p.number}`;
+    return `${p.receipt} is over the tolerance and still waits for approval by ${who}, so ${blocked} until it is approved or rejected; nothing was changed.`;
+  },
+  RECEIPT_OVERTAKEN: (p: ErrorParams) =>
+    `${p.number} is ${poStatusNames[p.status as PurchaseOrderStatus] ?? p.status} now, so ${p.receipt} cannot be posted; nothing was changed. ${p.status === "on_hold" ? `Approve it once ${p.number} is resumed, or reject it` : "Reject it"} to send the goods back to the supplier.`,
+});
 
 // English for receiving goods against purchase orders (/receive).
 export const enReceiving = {

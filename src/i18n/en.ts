@@ -10,7 +10,7 @@ import { enCount, enCountErrors, enCountEvents } from "./en-count.ts";
 import { enLowStock } from "./en-low-stock.ts";
 import { enPlan } from "./en-plan.ts";
 import { enPurchasing, poActionNames, poStatusNames } from "./en-purchasing.ts";
-import { enReceiving } from "./en-receiving.ts";
+import { enReceiving, enReceivingErrors } from "./en-receiving.ts";
 import { enReturns } from "./en-returns.ts";
 import { enSlotting } from "./en-slotting.ts";
 import { enSuppliers } from "./en-suppliers.ts";
@@ -113,7 +113,10 @@ export const en = {
     ALREADY_DECIDED: (p) =>
       `Already decided${p.by ? ` by <@${p.by}>` : ""}${decisionName(p, enReturns.returns.decisionNames, ": ")}.`,
     STALE_ACTION: () => "This message is out of date; nothing was changed.",
-    SELF_APPROVAL: () => "You cannot approve or reject your own request; another approver will decide.",
+    SELF_APPROVAL: (p): string =>
+      p.part === "excluded"
+        ? "You cannot approve or reject a request for work you took part in; another approver will decide."
+        : "You cannot approve or reject your own request; another approver will decide.",
     POLICY_ORDER: (p) =>
       p.tier === 0
         ? "Escalation must come after the reminder."
@@ -143,6 +146,7 @@ export const en = {
       p.rule === "moq"
         ? `${p.sku}: ${p.qty} is below ${p.supplier}'s minimum order of ${p.limit}; order at least ${p.suggestion}, or change the supplier's terms (\`/supplier ${p.supplier}\` → Items & prices).`
         : `${p.sku}: ${p.qty} is not a whole number of ${p.supplier}'s packs of ${p.limit}; ${p.suggestion} would be, or change the supplier's terms (\`/supplier ${p.supplier}\` → Items & prices).`,
+    ...enReceivingErrors(roleNames),
   } satisfies Record<ErrorCode, ErrorText>,
   problems,
   roleNames,

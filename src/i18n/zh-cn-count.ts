@@ -27,6 +27,8 @@ export const zhCountErrors: typeof enCountErrors = {
     `${p.place} 的 ${p.sku} 不在 ${p.number} 的盘点范围（${p.kind === "zone" ? `${p.label} 区` : p.kind === "bins" ? `库位 ${p.label}` : `物料 ${p.label}`}）内：请另开一次盘点。`,
   NOTHING_COUNTED: (p: ErrorParams) =>
     `${p.number} 还没有盘点任何一行：请用 \`/count ${p.number}\` 盘点，或用 \`/count ${p.number} cancel\` 取消。`,
+  INSUFFICIENT_STOCK_COUNTING: (p: ErrorParams) =>
+    `${p.place} 的 ${p.sku} 库存不足 ${p.requested}；未作任何更改。${p.place} 正在盘点（${p.number}），盘点完成前不显示其数量。`,
 };
 
 export const zhCountEvents: typeof enCountEvents = {
@@ -142,5 +144,12 @@ export const zhCount: typeof enCount = {
         `• \`${p.bin}\` ${p.sku} ${p.name}：账面 ${p.expected}，实盘 ${p.counted}，*${p.variance}*，${p.value}`,
       more: (p) => `_……另有 ${p.count} 行_`,
     },
+  },
+  stockUnderCount: {
+    bin: (p) => `正在盘点（${p.number}）`,
+    leftOut: (p) =>
+      `:mag: 合计未包含正在盘点的 ${p.bins} 个库位（${p.counts}）：盘点为盲盘，盘点完成后才会重新显示其数量。`,
+    textLeftOut: "未含正在盘点的库位",
+    listLeftOut: (p) => `（未含正在盘点的 ${p.bins} 个库位）`,
   },
 };

@@ -1,4 +1,20 @@
-import type { enReceiving } from "./en-receiving.ts";
+import type { ErrorParams } from "../domain/errors.ts";
+import type { PurchaseOrderStatus } from "../domain/purchasing/states.ts";
+import type { Role } from "../domain/roles.ts";
+import { type enReceiving, type enReceivingErrors, mentions } from "./en-receiving.ts";
+import { roleList } from "./role-list.ts";
+import { zhPoStatusNames } from "./zh-cn-purchasing.ts";
+
+export const zhReceivingErrors = (roleNames: Record<Role, string>): ReturnType<typeof enReceivingErrors> => ({
+  RECEIPT_WAITING: (p: ErrorParams) => {
+    const who = `${roleList(p.role ?? "", roleNames)}${p.people ? `（${mentions(p.people)}）` : ""}`;
+    const blocked =
+      p.action === "settle" ? `${p.number} 的拒收货物不能让步接收或退货` : `${p.number} 不能再收货`;
+    return `${p.receipt} 超出允差，仍在等待${who}审批；在批准或驳回之前，${blocked}。未作任何更改。`;
+  },
+  RECEIPT_OVERTAKEN: (p: ErrorParams) =>
+    `${p.number} 当前${zhPoStatusNames[p.status as PurchaseOrderStatus] ?? p.status}，${p.receipt} 无法过账；未作任何更改。${p.status === "on_hold" ? `请在 ${p.number} 恢复后批准，或驳回` : "请驳回"}，货物退回供应商。`,
+});
 
 // 按采购订单收货（/receive）的中文文案。
 export const zhReceiving: typeof enReceiving = {

@@ -11,7 +11,7 @@ import { zhCount, zhCountErrors, zhCountEvents } from "./zh-cn-count.ts";
 import { zhLowStock } from "./zh-cn-low-stock.ts";
 import { zhPlan } from "./zh-cn-plan.ts";
 import { zhPoActionNames, zhPoStatusNames, zhPurchasing } from "./zh-cn-purchasing.ts";
-import { zhReceiving } from "./zh-cn-receiving.ts";
+import { zhReceiving, zhReceivingErrors } from "./zh-cn-receiving.ts";
 import { zhReturns } from "./zh-cn-returns.ts";
 import { zhSlotting } from "./zh-cn-slotting.ts";
 import { zhSuppliers } from "./zh-cn-suppliers.ts";
@@ -111,7 +111,10 @@ export const zhCN: Catalog = {
     ALREADY_DECIDED: (p) =>
       `已处理${p.by ? `（由 <@${p.by}> 决定）` : ""}${decisionName(p, zhReturns.returns.decisionNames, "：")}。`,
     STALE_ACTION: () => "此消息已过期，未做任何更改。",
-    SELF_APPROVAL: () => "不能审批自己提交的申请，将由其他审批人决定。",
+    SELF_APPROVAL: (p): string =>
+      p.part === "excluded"
+        ? "您参与了此申请所涉及的工作，不能审批，将由其他审批人决定。"
+        : "不能审批自己提交的申请，将由其他审批人决定。",
     POLICY_ORDER: (p) =>
       p.tier === 0 ? "升级时间必须晚于提醒时间。" : `第 ${p.tier} 级的起始金额必须高于上一级。`,
     UNKNOWN_DEPARTMENT: (p) =>
@@ -139,6 +142,7 @@ export const zhCN: Catalog = {
       p.rule === "moq"
         ? `${p.sku}：${p.qty} 低于 ${p.supplier} 的最小起订量 ${p.limit}；请至少订 ${p.suggestion}，或修改供应商条款（\`/supplier ${p.supplier}\` → 物料与价格）。`
         : `${p.sku}：${p.qty} 不是 ${p.supplier} 包装量 ${p.limit} 的整数倍；可改为 ${p.suggestion}，或修改供应商条款（\`/supplier ${p.supplier}\` → 物料与价格）。`,
+    ...zhReceivingErrors(roleNames),
   },
   problems,
   roleNames,

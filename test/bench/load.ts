@@ -5,8 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import Database from "better-sqlite3";
 import { SlackEmulator } from "../harness/slack-emulator.ts";
-import { benchSigningSecret, benchUsers } from "./signed-request.ts";
+import { benchAdmin, benchSigningSecret, benchUsers } from "./signed-request.ts";
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -39,13 +40,14 @@ const v8Flags = ["--max-semi-space-size=2"];
  * the database (so a run never changes the cached fixture). Waits until /healthz answers.
  */
 export async function startJxc(
-  options: { databasePath?: string; admins?: boolean } = {},
+  options: { databasePath?: string; admins?: boolean; roles?: Record<string, string> } = {},
 ): Promise<RunningJxc> {
   execFileSync("npm", ["run", "build", "--silent"], { cwd: projectRoot, stdio: "inherit" });
   const emulator = await SlackEmulator.start({ users: benchUsers });
   const folder = mkdtempSync(join(tmpdir(), "jxc-bench-run-"));
   const databasePath = join(folder, "jxc.sqlite");
   if (options.databasePath) copyFileSync(options.databasePath, databasePath);
+  if (options.roles) grantRoles(databasePath, options.roles);
   const port = await freePort();
   const child = spawn(process.execPath, [...v8Flags, join(projectRoot, "dist/jxc.mjs")], {
     cwd: folder,
@@ -58,7 +60,7 @@ export async function startJxc(
       SLACK_API_URL: emulator.apiUrl,
       JXC_TIMEZONE: "Asia/Shanghai",
       JXC_CURRENCY: "CNY",
-      JXC_ADMINS: options.admins ? benchUsers.map((u) => u.id).join(",") : "",
+      JXC_ADMINS: options.admins ? benchAdmin : "",
       LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
     },
     stdio: ["ignore", "ignore", "inherit"],
@@ -121,6 +123,16 @@ export async function load(
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
   };
+}
+
+/** Roles written into the run's copy of the database before the app opens it (user id → role). */
+function grantRoles(databasePath: string, roles: Record<string, string>): void {
+  const db = new Database(databasePath);
+  const grant = db.prepare(
+    "insert or ignore into role_assignments (user_id, role, granted_by, granted_at) values (?, ?, 'bench', 0)",
+  );
+  for (const [userId, role] of Object.entries(roles)) grant.run(userId, role);
+  db.close();
 }
 
 function residentBytes(pid: number): number {

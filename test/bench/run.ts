@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { bigCompanyDatabase, skuOf } from "./fixtures/big-company.ts";
 import { measureImport } from "./import-items.ts";
 import { type LoadResult, load, type RunningServer, startJxc, startServer } from "./load.ts";
-import { signedCommand } from "./signed-request.ts";
+import { benchAdmin, benchKeeper, signedCommand } from "./signed-request.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 4);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -15,6 +15,8 @@ interface Scenario {
   server: RunningServer;
   command: string;
   text: string;
+  /** Who types it; the admin unless said. */
+  userId?: string;
 }
 
 interface Figures {
@@ -29,7 +31,11 @@ console.log("building the benchmark company (cached after the first run)…");
 const bigDatabase = bigCompanyDatabase();
 const bare = await startServer(here("./servers/bare-bolt.ts"));
 const empty = await startJxc();
-const big = await startJxc({ databasePath: bigDatabase, admins: true });
+const big = await startJxc({
+  databasePath: bigDatabase,
+  admins: true,
+  roles: { [benchKeeper]: "warehouse_keeper" },
+});
 const scenarios: Scenario[] = [
   { name: "bare Bolt `HTTPReceiver`, ack only", server: bare, command: "/jxc", text: "help" },
   { name: "jxc `/jxc help` (full stack)", server: empty, command: "/jxc", text: "help" },
@@ -38,6 +44,13 @@ const scenarios: Scenario[] = [
     server: big,
     command: "/stock",
     text: skuOf(73_519),
+  },
+  {
+    name: "jxc `/stock` by SKU as a warehouse keeper",
+    server: big,
+    command: "/stock",
+    text: skuOf(73_519),
+    userId: benchKeeper,
   },
   {
     name: "jxc `/stock` by name substring `Brass Nut M7x`",
@@ -50,7 +63,7 @@ const scenarios: Scenario[] = [
 
 const url = (s: Scenario) => `http://127.0.0.1:${s.server.port}/slack/events`;
 // Signed afresh for each load: a signature is only good for Slack's 5-minute window.
-const signed = (s: Scenario) => signedCommand(s.command, s.text);
+const signed = (s: Scenario) => signedCommand(s.command, s.text, s.userId ?? benchAdmin);
 
 const figures = new Map<Scenario, Figures>();
 for (const s of scenarios) {

@@ -1,12 +1,20 @@
 import { signSlackRequest } from "../harness/slack-driver.ts";
 
 export const benchSigningSecret = "benchbenchbenchbenchbenchbench00";
-export const benchUsers = [{ id: "U0BENCH01", name: "bench", locale: "en-US" }];
+export const benchUsers = [
+  { id: "U0BENCH01", name: "bench", locale: "en-US" },
+  { id: "U0BENCH02", name: "keeper", locale: "en-US" },
+];
+/** The admin every scenario runs as unless it names another user. */
+export const benchAdmin = "U0BENCH01";
+/** A warehouse keeper (granted by the scenario that needs one): /stock as the people counting see it. */
+export const benchKeeper = "U0BENCH02";
 
 /** A slash command signed as Slack would; valid for the whole run (Slack's window is 5 minutes). */
 export function signedCommand(
   command: string,
   text: string,
+  userId: string = benchAdmin,
 ): { body: string; headers: Record<string, string> } {
   const body = new URLSearchParams({
     token: "bench",
@@ -14,8 +22,8 @@ export function signedCommand(
     team_domain: "bench",
     channel_id: "C0BENCH01",
     channel_name: "bench",
-    user_id: "U0BENCH01",
-    user_name: "bench",
+    user_id: userId,
+    user_name: userId,
     command,
     text,
     api_app_id: "A0JXC0001",

@@ -209,6 +209,63 @@ describe("stocktakes through Slack", () => {
     );
   });
 
+  it("a supervisor who counted gets no card and is refused; another supervisor gets the card and approves", async () => {
+    const counting = "U0SUPER2";
+    await grantRoles(t, admin, { [counting]: "warehouse_supervisor" });
+    await say(keeper, "/count", "start MAIN/A-04");
+    await say(counting, "/count", "CNT-000001");
+    const view = sheet(counting);
+    await t.driver.submitView(counting, view.id, { [Object.keys(page(view))[0] ?? ""]: "28" });
+    const report = await say(keeper, "/count", "CNT-000001 finish");
+    expect(report.text).toBe("CNT-000001 · variance report · :hourglass: waiting for approval");
+    await t.notifier.drain();
+
+    const cards = (user: string) =>
+      t.emulator.messages(`D${user}`).filter((m) => m.text === "Approval needed · CNT-000001");
+    expect(cards(counting)).toEqual([]);
+    expect(cards(supervisor)).toHaveLength(1);
+    // Nothing waits for the counter on /approve or their Home tab either.
+    expect((await say(counting, "/approve", "")).text).not.toContain("CNT-000001");
+    await t.driver.event({ type: "app_home_opened", user: counting, channel: `D${counting}`, tab: "home" });
+    const home = JSON.stringify(t.emulator.homeView(counting));
+    expect(home).toContain("Waiting for your approval* (0)");
+    expect(home).not.toContain("approval_approve");
+
+    // The counter forges the buttons of a card they were never sent.
+    const requestId = (t.db.$client.prepare("select id from approval_requests").get() as { id: number }).id;
+    const refused =
+      "You cannot approve or reject a request for work you took part in; another approver will decide.";
+    for (const actionId of ["approval_approve", "approval_reject"]) {
+      const forged = await forgeButtonClick(t, {
+        userId: counting,
+        channel: `D${counting}`,
+        actionId,
+        value: `${requestId}:1`,
+      });
+      expect(forged.answers.map((a) => a.text)).toEqual([refused]);
+    }
+    expect(t.emulator.openViews(counting).filter((v) => v.view.callback_id === "approval_reject")).toEqual(
+      [],
+    );
+    await say(counting, "/jxc", "lang zh");
+    const forgedZh = await forgeButtonClick(t, {
+      userId: counting,
+      channel: `D${counting}`,
+      actionId: "approval_approve",
+      value: `${requestId}:1`,
+    });
+    expect(forgedZh.answers.map((a) => a.text)).toEqual([
+      "您参与了此申请所涉及的工作，不能审批，将由其他审批人决定。",
+    ]);
+    expect(onHand("WIRE", "A-04")).toBe(36);
+    expect(t.db.$client.prepare("select status from approval_steps").get()).toEqual({ status: "pending" });
+
+    const card = cards(supervisor)[0];
+    if (!card) throw new Error("no card");
+    await t.driver.clickButton(supervisor, { channel: card.channel, ts: card.ts }, { label: "Approve" });
+    expect(onHand("WIRE", "A-04")).toBe(28);
+  });
+
   it("a move during the count is not a variance: a keeper counts what is there after it", async () => {
     await say(keeper, "/count", "start MAIN/B-01");
     expect((await say(keeper, "/move", "PART-01 15 MAIN/B-01 to A-01")).text).toContain(

@@ -283,6 +283,70 @@ describe("rejected goods and over-receipts, through Slack", () => {
     expect(valuation("BOLT-M6")).toEqual({ qty: 200, value: 20_000 + 25_000 });
   });
 
+  it("while an over-receipt waits, its PO takes no other receipt and no settled rejects; the answer names the GR and who decides", async () => {
+    const number = await sentPo("ACME 100 BOLT-M6 @ 2.50, 20 NUT-M6 @ 10");
+    await receiveInForm(number, {
+      1: ["", "", "", "", ""],
+      2: ["20", "15", "5", "damaged", "MAIN/B-02"],
+    });
+    const first = announcement(number, "GR-000001");
+    // The admin opens a receiving form now and submits it after the over-receipt below.
+    await say(admin, "/receive", number);
+    const staleForm = t.emulator.openViews(admin).at(-1);
+    if (!staleForm) throw new Error("no receiving form");
+    await receiveInForm(number, { 1: ["120", "120", "", "", "MAIN/A-01"], 2: ["", "", "", "", ""] });
+    expect(
+      t.db.$client.prepare("select status from goods_receipts where number = 'GR-000002'").pluck().get(),
+    ).toBe("pending_approval");
+    const before = {
+      receipts: count("goods_receipts"),
+      moves: count("stock_moves"),
+      decisions: count("reject_decisions"),
+    };
+    const waits = `GR-000002 is over the tolerance and still waits for approval by Warehouse supervisor (<@${supervisor}>), so nothing more can be received against PO-000001 until it is approved or rejected; nothing was changed.`;
+    const views = t.emulator.openViews(keeper).length;
+    expect((await say(keeper, "/receive", number)).text).toBe(waits);
+    expect(t.emulator.openViews(keeper)).toHaveLength(views);
+    expect((await say(keeper, "/receive", `${number} all MAIN/A-01`)).text).toBe(waits);
+    const late = await t.driver.submitView(admin, staleForm.id, {
+      gr_line1_received: "100",
+      gr_line1_accepted: "100",
+      gr_line1_bin: "MAIN/A-01",
+    });
+    expect(late.json).toMatchObject({ response_action: "errors", errors: { gr_line1_received: waits } });
+
+    // Purchasing cannot settle GR-000001's rejects behind the supervisor's back either.
+    const settle = `GR-000002 is over the tolerance and still waits for approval by Warehouse supervisor (<@${supervisor}>), so rejects on PO-000001 cannot be accepted anyway or returned until it is approved or rejected; nothing was changed.`;
+    await t.driver.clickButton(clerk, at(first), { label: "Accept anyway" });
+    expect(lastAnswer()).toBe(settle);
+    expect(t.emulator.openViews(clerk)).toHaveLength(0);
+    await t.driver.clickButton(clerk, at(first), { label: "Return" });
+    expect(lastAnswer()).toBe(settle);
+    await say(keeper, "/jxc", "lang zh");
+    expect((await say(keeper, "/receive", number)).text).toBe(
+      `GR-000002 超出允差，仍在等待仓库主管（<@${supervisor}>）审批；在批准或驳回之前，PO-000001 不能再收货。未作任何更改。`,
+    );
+    await say(keeper, "/jxc", "lang en");
+    expect({
+      receipts: count("goods_receipts"),
+      moves: count("stock_moves"),
+      decisions: count("reject_decisions"),
+    }).toEqual(before);
+
+    // The supervisor decides; the PO takes the rest again.
+    const card = t.emulator.messages(`D${supervisor}`).at(-1);
+    expect(card?.text).toBe("Approval needed · GR-000002");
+    await t.driver.clickButton(
+      supervisor,
+      { channel: card?.channel ?? "", ts: card?.ts ?? "" },
+      { label: "Approve" },
+    );
+    expect(poStatus(number)).toBe("partially_received");
+    await t.driver.clickButton(clerk, at(first), { label: "Return" });
+    expect(lastAnswer()).toContain("Done: RTN-000001 — 5 pcs NUT-M6 go back to the supplier, no replacement");
+    expect(poStatus(number)).toBe("received");
+  });
+
   it("an over-receipt waits for the supervisor's card by DM: the receiver cannot approve it; approval posts it, rejection refuses the goods", async () => {
     await say(admin, "/jxc", `channel warehouse <#${warehouseChannel}|warehouse>`);
     const number = await sentPo("ACME 100 BOLT-M6 @ 2.50");

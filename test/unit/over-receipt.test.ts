@@ -8,6 +8,7 @@ import {
   stockMoves,
 } from "../../db/schema.ts";
 import { decideApproval, readApproval, setPolicy } from "../../src/domain/approvals/index.ts";
+import { movePurchaseOrder } from "../../src/domain/purchasing/purchase-orders.ts";
 import { readPurchaseOrder } from "../../src/domain/purchasing/reads.ts";
 import { readReceivableLines } from "../../src/domain/receiving/open-lines.ts";
 import { onOrderQty } from "../../src/domain/stock/on-order.ts";
@@ -168,12 +169,46 @@ describe("receipts over the tolerance wait for the warehouse supervisor", () => 
     expect(f.receive(poId, [all(1, 100, f.ids.binA)]).status).toBe("posted");
   });
 
-  it("approval fails, deciding nothing, when the PO can no longer be received", () => {
+  it("a PO with a receipt waiting takes no other receipt until the supervisor decides it", () => {
     const poId = f.sentPo();
     const held = f.receive(poId, [all(1, 120, f.ids.binA)]);
-    f.receive(poId, [all(1, 100, f.ids.binA), all(2, 20, f.ids.binB)]);
+    const before = { ...snapshotStock(f.db), receipts: f.db.select().from(goodsReceipts).all() };
+    expectJxcError(
+      () => f.receive(poId, [all(1, 100, f.ids.binA), all(2, 20, f.ids.binB)]),
+      "RECEIPT_WAITING",
+      {
+        number: "PO-000001",
+        receipt: "GR-000001",
+        role: "warehouse_supervisor",
+        // The receiver is a keeper: both supervisors may decide it.
+        people: "USUP,USUP2",
+        action: "receive",
+      },
+    );
+    expect({ ...snapshotStock(f.db), receipts: f.db.select().from(goodsReceipts).all() }).toEqual(before);
+    expect(decide(held.id, "USUP", "approve").requestStatus).toBe("approved");
+    expect(readPurchaseOrder(f.db, poId)?.status).toBe("partially_received");
+    // Decided: the PO takes receipts again.
+    expect(f.receive(poId, [all(2, 20, f.ids.binB)]).status).toBe("posted");
     expect(readPurchaseOrder(f.db, poId)?.status).toBe("received");
-    expectJxcError(() => decide(held.id, "USUP", "approve"), "ILLEGAL_TRANSITION", { status: "received" });
+  });
+
+  it("the people named are the supervisors who may decide: not the receiver", () => {
+    const poId = f.sentPo();
+    f.receive(poId, [all(1, 120, f.ids.binA)], "USUP");
+    expectJxcError(() => f.receive(poId, [all(2, 20, f.ids.binB)]), "RECEIPT_WAITING", { people: "USUP2" });
+  });
+
+  it("approval of a receipt whose PO was closed meanwhile says to reject it, deciding nothing", () => {
+    const poId = f.sentPo();
+    f.receive(poId, [all(2, 20, f.ids.binB)]);
+    const held = f.receive(poId, [all(1, 120, f.ids.binA)]);
+    movePurchaseOrder(f.db, f.clock, { id: poId, action: "close", userId: "UMGR", today });
+    expectJxcError(() => decide(held.id, "USUP", "approve"), "RECEIPT_OVERTAKEN", {
+      number: "PO-000001",
+      status: "closed",
+      receipt: "GR-000002",
+    });
     expect(receiptStatus(held.id)).toBe("pending_approval");
     const request = f.db
       .select()
@@ -181,7 +216,8 @@ describe("receipts over the tolerance wait for the warehouse supervisor", () => 
       .where(eq(approvalRequests.id, requestOf(f, "goods_receipt", held.id)))
       .get();
     expect(request?.status).toBe("pending");
-    expect(decide(held.id, "USUP", "reject", "already received").requestStatus).toBe("rejected");
+    expect(decide(held.id, "USUP", "reject", "the PO is closed").requestStatus).toBe("rejected");
+    expect(receiptStatus(held.id)).toBe("refused");
   });
 
   it("a policy whose threshold is above the excess value posts at once", () => {

@@ -7,7 +7,7 @@ import { JxcError } from "../errors.ts";
 import { emitEvent } from "../events.ts";
 import { isRole } from "../roles.ts";
 import type { Tx } from "../stock/types.ts";
-import { authorityToDecide } from "./eligibility.ts";
+import { authorityToDecide, barredFrom } from "./eligibility.ts";
 import { approvalOutcomes } from "./outcomes.ts";
 import { isApprovalDocType } from "./policies.ts";
 
@@ -51,7 +51,7 @@ export function decideApproval(db: Db, clock: Clock, decision: Decision): Decisi
       const approver = authorityToDecide(tx, {
         userId: decision.userId,
         role: step.role,
-        requestedBy: request.requestedBy,
+        barred: barredFrom(tx, request),
         day: decision.day,
       });
       const status = decision.verdict === "approve" ? ("approved" as const) : ("rejected" as const);
@@ -102,7 +102,25 @@ export function decideApproval(db: Db, clock: Clock, decision: Decision): Decisi
   );
 }
 
-function readOpenStep(tx: Tx, decision: Decision) {
+/**
+ * Refuses, before a reason is asked for, someone who could not decide the step now (their own
+ * request, one they took part in, no authority, already decided): the same checks as the decision.
+ */
+export function requireMayDecide(
+  db: Db,
+  input: Pick<Decision, "requestId" | "tier" | "userId" | "day">,
+): void {
+  const { request, step } = readOpenStep(db, input);
+  if (!isRole(step.role)) throw new JxcError("STALE_ACTION");
+  authorityToDecide(db, {
+    userId: input.userId,
+    role: step.role,
+    barred: barredFrom(db, request),
+    day: input.day,
+  });
+}
+
+function readOpenStep(tx: Pick<Tx, "select">, decision: Pick<Decision, "requestId" | "tier">) {
   const request = tx
     .select({
       id: approvalRequests.id,

@@ -1,5 +1,5 @@
 // The approval engine's public face: documents and commands import from here.
-export { type Decision, type DecisionResult, decideApproval } from "./decide.ts";
+export { type Decision, type DecisionResult, decideApproval, requireMayDecide } from "./decide.ts";
 export {
   approversDelegatingTo,
   type Delegation,
@@ -7,7 +7,15 @@ export {
   delegationsInvolving,
   revokeDelegation,
 } from "./delegation.ts";
-export { type Approver, authorityToDecide, eligibleApprovers, holdersOf } from "./eligibility.ts";
+export {
+  type Approver,
+  authorityToDecide,
+  type BarredDeciders,
+  barredFrom,
+  eligibleApprovers,
+  excludedDecidersOf,
+  holdersOf,
+} from "./eligibility.ts";
 export {
   type ApprovalDocType,
   type ApprovalTimers,
@@ -23,6 +31,7 @@ export {
 } from "./policies.ts";
 export {
   type ApprovalView,
+  barredOf,
   myOpenRequests,
   openStep,
   pendingApprovalsFor,

@@ -3,7 +3,7 @@ import type { Db } from "../../../db/client.ts";
 import { approvalRequests, approvalSteps } from "../../../db/schema.ts";
 import { isRole, type Role } from "../roles.ts";
 import type { Handle } from "../stock/statements.ts";
-import { eligibleApprovers } from "./eligibility.ts";
+import { type BarredDeciders, eligibleApprovers, excludedDecidersOf } from "./eligibility.ts";
 
 /** One tier of a request as a card shows it. */
 export interface StepView {
@@ -30,6 +30,8 @@ export interface ApprovalView {
   createdAt: number;
   decidedAt: number | null;
   steps: StepView[];
+  /** Besides the requester, who may not decide it (they took part). */
+  excludedDeciders: string[];
 }
 
 /** A request by id, with its tiers in order; undefined when unknown. */
@@ -44,7 +46,13 @@ export function readApproval(db: Handle, requestId: number): ApprovalView | unde
     .all()
     .flatMap((s) => (isRole(s.role) ? [{ ...s, role: s.role }] : []));
   const summary = typeof request.summary === "object" && request.summary !== null ? request.summary : {};
-  return { ...request, summary: summary as Record<string, unknown>, steps };
+  const excludedDeciders = excludedDecidersOf(db, requestId);
+  return { ...request, summary: summary as Record<string, unknown>, steps, excludedDeciders };
+}
+
+/** Who may not decide a request, as its view knows it. */
+export function barredOf(view: ApprovalView): BarredDeciders {
+  return { requestedBy: view.requestedBy, excluded: new Set(view.excludedDeciders) };
 }
 
 /** The tier waiting for a decision now, if any. */
@@ -68,7 +76,14 @@ export function pendingApprovalsFor(db: Db, userId: string, day: string): Approv
   return open
     .filter(
       (s) =>
-        isRole(s.role) && eligibleApprovers(db, s.role, s.requestedBy, day).some((a) => a.userId === userId),
+        isRole(s.role) &&
+        s.requestedBy !== userId &&
+        eligibleApprovers(
+          db,
+          s.role,
+          { requestedBy: s.requestedBy, excluded: new Set(excludedDecidersOf(db, s.requestId)) },
+          day,
+        ).some((a) => a.userId === userId),
     )
     .flatMap((s) => readApproval(db, s.requestId) ?? []);
 }

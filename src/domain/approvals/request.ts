@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { approvalRequests, approvalSteps } from "../../../db/schema.ts";
+import { approvalExcludedDeciders, approvalRequests, approvalSteps } from "../../../db/schema.ts";
 import { writeAudit } from "../audit.ts";
 import { emitEvent } from "../events.ts";
 import type { Role } from "../roles.ts";
@@ -16,6 +16,11 @@ export interface ApprovalSubject {
   requestedBy: string;
   /** Facts for the approver's card (item, qty, supplier, …), frozen now. */
   summary: Record<string, unknown>;
+  /**
+   * Others who took part in what is asked (counted a stocktake's waiting lines, received the
+   * goods): like the requester they get no card and may not decide it.
+   */
+  excludedDeciders?: readonly string[];
 }
 
 /**
@@ -29,11 +34,18 @@ export function requestApproval(
 ): { requestId: number; roles: Role[] } | null {
   const roles = requiredTiers(readPolicy(tx, subject.docType), subject.amount);
   if (roles.length === 0) return null;
+  const { excludedDeciders = [], ...document } = subject;
   const { id: requestId } = tx
     .insert(approvalRequests)
-    .values({ ...subject, status: "pending", createdAt: at })
+    .values({ ...document, status: "pending", createdAt: at })
     .returning({ id: approvalRequests.id })
     .get();
+  const excluded = [...new Set(excludedDeciders)].filter((id) => id !== subject.requestedBy).sort();
+  if (excluded.length > 0) {
+    tx.insert(approvalExcludedDeciders)
+      .values(excluded.map((userId) => ({ requestId, userId })))
+      .run();
+  }
   tx.insert(approvalSteps)
     .values(
       roles.map((role, index) => ({
@@ -50,7 +62,7 @@ export function requestApproval(
     action: "approval.request",
     entity: subject.docType,
     entityId: subject.docNumber,
-    after: { requestId, amount: subject.amount, roles },
+    after: { requestId, amount: subject.amount, roles, ...(excluded.length > 0 ? { excluded } : {}) },
     at,
   });
   const doc = { actor: subject.requestedBy, docType: subject.docType, docId: subject.docId };

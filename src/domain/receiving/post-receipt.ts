@@ -9,7 +9,7 @@ import {
 } from "../../../db/schema.ts";
 import type { RejectReason } from "../../../db/tables/receiving.ts";
 import { writeAudit } from "../audit.ts";
-import { JxcError } from "../errors.ts";
+import { isJxcError, JxcError } from "../errors.ts";
 import { emitEvent } from "../events.ts";
 import { assertCanMove, nextStatus, type PurchaseOrderStatus } from "../purchasing/states.ts";
 import { receiveStock } from "../stock/moves.ts";
@@ -62,6 +62,23 @@ export function requireReceivablePo(tx: Tx, purchaseOrderId: number): ReceiptPo 
     });
   }
   return po;
+}
+
+/**
+ * The PO of a receipt that waited, refused with what the approver can still do when the PO
+ * can no longer take it (closed, cancelled or held meanwhile): reject it, or wait for a resume.
+ */
+function requireReceivablePoFor(tx: Tx, receipt: { number: string; purchaseOrderId: number }): ReceiptPo {
+  try {
+    return requireReceivablePo(tx, receipt.purchaseOrderId);
+  } catch (error) {
+    if (!isJxcError(error) || error.code !== "ILLEGAL_TRANSITION") throw error;
+    throw new JxcError("RECEIPT_OVERTAKEN", {
+      number: error.params.number ?? "",
+      status: error.params.status ?? "",
+      receipt: receipt.number,
+    });
+  }
 }
 
 /**
@@ -155,7 +172,7 @@ export function postHeldReceipt(tx: Tx, input: { receiptId: number; at: number; 
     .where(eq(goodsReceipts.id, input.receiptId))
     .get();
   if (receipt?.status !== "pending_approval") throw new JxcError("STALE_ACTION");
-  const po = requireReceivablePo(tx, receipt.purchaseOrderId);
+  const po = requireReceivablePoFor(tx, receipt);
   const rows = tx
     .select({
       id: goodsReceiptLines.id,

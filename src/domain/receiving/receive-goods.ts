@@ -29,6 +29,7 @@ import {
 } from "./post-receipt.ts";
 import { type OverReceiptLine, overReceiptSummary } from "./receipt-approval.ts";
 import { readReceiptTolerancePct } from "./settings.ts";
+import { requireNoWaitingReceipt } from "./waiting-receipt.ts";
 
 export { type RejectReason, rejectReasons } from "../../../db/tables/receiving.ts";
 export { type PostedReceiptLine, receivableStatuses } from "./post-receipt.ts";
@@ -86,6 +87,7 @@ export function receiveGoods(db: Db, clock: Clock, input: ReceiveGoodsInput): Go
       shareStatements(db, tx);
       const at = clock.now();
       const po = requireReceivablePo(tx, input.purchaseOrderId);
+      requireNoWaitingReceipt(db, po, "receive");
       const poLines = new Map(readReceivableLines(db, po.id).map((line) => [line.lineNo, line]));
       const tolerancePct = readReceiptTolerancePct(tx);
       const checked = checkLines(input.lines, poLines, tolerancePct, (locationId, field) =>
@@ -197,6 +199,8 @@ function holdReceipt(
     amount: excessValue,
     requestedBy: userId,
     summary,
+    // The receiver is the requester today; named anyway, so it holds if someone else ever asks.
+    excludedDeciders: [userId],
   });
   if (!approval) {
     const posted = postHeldReceipt(tx, { receiptId: id, at, actor: userId });

@@ -22,6 +22,7 @@ import { readReceivableLines } from "../receiving/open-lines.ts";
 import { settlePurchaseOrder } from "../receiving/po-progress.ts";
 import { receivableStatuses } from "../receiving/post-receipt.ts";
 import { maxAcceptedQty, readReceiptTolerancePct } from "../receiving/settings.ts";
+import { requireNoWaitingReceipt } from "../receiving/waiting-receipt.ts";
 import { requireLocation } from "../stock/lookups.ts";
 import { receiveStock } from "../stock/moves.ts";
 import { shareStatements } from "../stock/statements.ts";
@@ -85,6 +86,10 @@ export function decideRejectedGoods(db: Db, clock: Clock, input: RejectDecisionI
       shareStatements(db, tx);
       const at = clock.now();
       const { line, undecided } = requireOpenLine(tx, input.goodsReceiptLineId, input.expectedUndecided);
+      // A replacement settles nothing (it stays owed); returning or accepting would.
+      if (input.decision !== "replace") {
+        requireNoWaitingReceipt(db, { id: line.poId, number: line.poNumber }, "settle");
+      }
       checkQuantity(input.qty, "qty", true);
       if (input.qty > undecided) {
         throw new JxcError("REJECTS_LEFT", { sku: line.sku, receipt: line.receipt, left: undecided }, "qty");
@@ -223,12 +228,14 @@ export function decideRejectedGoods(db: Db, clock: Clock, input: RejectDecisionI
 
 /**
  * Refuses, writing nothing, a decision on goods no longer waiting: ALREADY_DECIDED (who, what)
- * when nothing waits, REJECTS_LEFT when someone decided part of it since the decider looked.
+ * when nothing waits, REJECTS_LEFT when someone decided part of it since the decider looked,
+ * RECEIPT_WAITING while another receipt of the PO waits for approval (what Accept anyway asks).
  * Lets a form check before it opens, as the decision itself checks again.
  */
 export function requireUndecided(db: Db, goodsReceiptLineId: number, expectedUndecided: number): void {
   db.transaction((tx) => {
-    requireOpenLine(tx, goodsReceiptLineId, expectedUndecided);
+    const { line } = requireOpenLine(tx, goodsReceiptLineId, expectedUndecided);
+    requireNoWaitingReceipt(db, { id: line.poId, number: line.poNumber }, "settle");
   });
 }
 

@@ -13,6 +13,8 @@ export interface LocationStock {
   onHand: number;
   reserved: number;
   available: number;
+  /** Being counted blind (the count's number): the figures are zero here and must not be shown. */
+  countedIn?: string;
 }
 
 /** An item's stock everywhere, its total value and average unit cost (rounded minor units). */
@@ -23,6 +25,8 @@ export interface ItemStock {
   available: number;
   value: number;
   averageUnitCost: number | undefined;
+  /** Set when bins being counted are left out of the figures: how many, and the counts' numbers. */
+  leftOut?: { bins: number; counts: string[] };
 }
 
 /**

@@ -142,6 +142,7 @@ export function finishStocktake(
               amount: waiting.value,
               requestedBy: input.userId,
               summary: approvalSummary(tx, header.id, { ...accuracy, waiting }),
+              excludedDeciders: countersOfWaitingLines(tx, header.id),
             });
       return {
         id: header.id,
@@ -157,6 +158,16 @@ export function finishStocktake(
     },
     { behavior: "immediate" },
   );
+}
+
+/** Everyone whose count stands on a line that waits for approval: none of them may decide it. */
+function countersOfWaitingLines(tx: Tx, stocktakeId: number): string[] {
+  return tx
+    .selectDistinct({ userId: stocktakeLines.countedBy })
+    .from(stocktakeLines)
+    .where(and(eq(stocktakeLines.stocktakeId, stocktakeId), eq(stocktakeLines.posting, "pending")))
+    .all()
+    .flatMap((row) => (row.userId ? [row.userId] : []));
 }
 
 /** Expected, variance and value of every counted line; `posting` says what each will become. */

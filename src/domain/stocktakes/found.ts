@@ -10,6 +10,7 @@ import { shareStatements } from "../stock/statements.ts";
 import type { Tx } from "../stock/types.ts";
 import { type CountProgress, readProgress, requireCountedQty, requireCounting } from "./count.ts";
 import { requireNoOverlap } from "./overlap.ts";
+import { scopeCovers } from "./scope.ts";
 import { countStatements } from "./statements.ts";
 
 /** Stock a keeper found in a bin of the count, as typed: item, bin, base units. */
@@ -138,22 +139,15 @@ function covers(
   header: { id: number; scope: string; scopeLabel: string },
   found: { itemId: number; code: string; zone: string | null },
 ): boolean {
-  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-  switch (header.scope) {
-    case "zone":
-      return found.zone !== null && same(found.zone, header.scopeLabel);
-    case "bins":
-      return header.scopeLabel.split(", ").some((code) => same(code, found.code));
-    case "items":
-      return (
-        tx
-          .select({ id: stocktakeLines.id })
-          .from(stocktakeLines)
-          .where(and(eq(stocktakeLines.stocktakeId, header.id), eq(stocktakeLines.itemId, found.itemId)))
-          .limit(1)
-          .get() !== undefined
-      );
-    default:
-      return true;
-  }
+  return scopeCovers(
+    header,
+    found,
+    () =>
+      tx
+        .select({ id: stocktakeLines.id })
+        .from(stocktakeLines)
+        .where(and(eq(stocktakeLines.stocktakeId, header.id), eq(stocktakeLines.itemId, found.itemId)))
+        .limit(1)
+        .get() !== undefined,
+  );
 }

@@ -20,8 +20,10 @@ function pendingCount(tx: Tx, ctx: OutcomeContext) {
     .where(and(eq(stocktakeLines.stocktakeId, header.id), eq(stocktakeLines.posting, "pending")))
     .orderBy(stocktakeLines.lineNo)
     .all();
-  // The engine already keeps the finisher off; whoever counted a waiting line may not decide it either.
-  if (lines.some((line) => line.countedBy === ctx.actor)) throw new JxcError("SELF_APPROVAL");
+  // The request names them (excludedDeciders) so the engine refuses them; kept as a last guard.
+  if (lines.some((line) => line.countedBy === ctx.actor)) {
+    throw new JxcError("SELF_APPROVAL", { part: "excluded" });
+  }
   return { header, lines };
 }
 

@@ -1,4 +1,4 @@
-import { eligibleApprovers, readApproval } from "../../domain/approvals/index.ts";
+import { barredOf, eligibleApprovers, readApproval } from "../../domain/approvals/index.ts";
 import type { EventType } from "../../domain/events.ts";
 import { isRole } from "../../domain/roles.ts";
 import { todayIn } from "../../text/dates.ts";
@@ -23,13 +23,17 @@ function requestOf(event: StoredEvent, ctx: PlanContext) {
   return view ? { view, tier, requestId } : undefined;
 }
 
-/** A card to everyone who may decide the tier now (holders and their delegates, never the requester). */
+/**
+ * A card to everyone who may decide the tier now: holders and their delegates, never the
+ * requester nor anyone the request excludes. Nobody left: no card, and the step waits for its
+ * escalation as when nobody holds the role.
+ */
 function cardsForTier(event: StoredEvent, ctx: PlanContext, reminder: boolean): PlannedDelivery[] {
   const found = requestOf(event, ctx);
   const step = found?.view.steps.find((s) => s.tier === found.tier);
   if (!found || !step || step.status !== "pending" || !isRole(step.role)) return [];
   const day = todayIn(ctx.company.timeZone, ctx.clock.now());
-  return eligibleApprovers(ctx.db, step.role, found.view.requestedBy, day).map((approver) =>
+  return eligibleApprovers(ctx.db, step.role, barredOf(found.view), day).map((approver) =>
     directMessage(approver.userId, `card:${approver.userId}`, approvalTemplates.card, {
       requestId: found.requestId,
       tier: found.tier,
@@ -104,7 +108,7 @@ function homes(
   ].filter(isRole);
   const users = new Set([found.view.requestedBy]);
   for (const role of roles) {
-    for (const approver of eligibleApprovers(ctx.db, role, found.view.requestedBy, day))
+    for (const approver of eligibleApprovers(ctx.db, role, barredOf(found.view), day))
       users.add(approver.userId);
   }
   return [...users].map((userId) => homeTab(userId, `home:${userId}`, approvalTemplates.home, {}));
