@@ -120,8 +120,8 @@ export function lastPurchasePrice(
       .get();
   const own = lastFrom(true);
   if (own) return { ...own, sameSupplier: true };
-  const any = lastFrom(false);
-  return any ? { ...any, sameSupplier: false } : undefined;
+  const anySupplier = lastFrom(false);
+  return anySupplier ? { ...anySupplier, sameSupplier: false } : undefined;
 }
 
 /** Money committed on POs approved this month (company days), in minor units. */
