@@ -38,6 +38,15 @@ describeInBrowser("the sandbox page: /stock, sharing and threads", { timeout: 45
     await t.page.locator("#messages .message", { hasText: "显示第 1–10 个" }).waitFor({ state: "detached" });
   });
 
+  it("keeps a message's element while other messages arrive, so what holds it is not left detached", async () => {
+    const earlier = await (await t.message("共有 11 个商品匹配")).elementHandle();
+    const cards = t.page.locator("#messages .message", { hasText: "十字机螺丝 M5×20" });
+    const before = await cards.count();
+    await t.type("/stock SCR-M5-20");
+    await cards.nth(before).waitFor();
+    expect(await earlier?.evaluate((node) => node.isConnected)).toBe(true);
+  });
+
   it("shows the shared card, but not the keeper's ephemeral ones, to someone else; replies go in a thread", async () => {
     await t.actAs(supervisor.id);
     await t.openChannel("warehouse");

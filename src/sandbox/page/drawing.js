@@ -115,17 +115,56 @@ function renderConversation(conversation, handlers) {
   if (conversation === undefined) return renderHome(box);
   const all = messagesIn(conversation);
   if (!changed("messages", [ui.me, conversation, all, ui.workspace.people])) return;
+  const context = messageContext(all, handlers);
+  const viewer = JSON.stringify([ui.me, ui.workspace.people]);
+  const kept = new Map();
+  const nodes = topLevel(all).map((message) => {
+    const replies = all.filter((reply) => reply.threadTs === message.ts && reply.ts !== message.ts);
+    const signature = JSON.stringify([viewer, message, replies.length]);
+    const earlier = drawnMessages.get(message.ts);
+    const node =
+      earlier?.conversation === conversation && earlier.signature === signature
+        ? earlier.node
+        : renderMessage(message, context);
+    kept.set(message.ts, { conversation, signature, node });
+    return node;
+  });
+  drawnMessages.clear();
+  for (const [ts, entry] of kept) drawnMessages.set(ts, entry);
+  placeChildren(box, [beginningOf(conversation), ...nodes]);
+  box.scrollTop = box.scrollHeight;
+}
+
+/**
+ * The conversation's message elements by ts: a message that did not change keeps its element, so
+ * what the user is doing in it (and anything holding on to it) survives other messages arriving.
+ * @type {Map<string, { conversation: string, signature: string, node: HTMLElement }>}
+ */
+const drawnMessages = new Map();
+
+/** @type {{ conversation: string, node: HTMLElement } | undefined} */
+let drawnBeginning;
+
+function beginningOf(conversation) {
+  if (drawnBeginning?.conversation === conversation) return drawnBeginning.node;
   const title = conversation.startsWith("D")
     ? "Your direct messages with the app"
     : `This is the very beginning of #${names.channelName(conversation)}`;
-  box.replaceChildren(
-    el("div", { class: "beginning" }, [
-      el("strong", { text: title }),
-      el("div", { text: "Type / to see the app's slash commands, or write a message." }),
-    ]),
-    ...topLevel(all).map((message) => renderMessage(message, messageContext(all, handlers))),
-  );
-  box.scrollTop = box.scrollHeight;
+  const node = el("div", { class: "beginning" }, [
+    el("strong", { text: title }),
+    el("div", { text: "Type / to see the app's slash commands, or write a message." }),
+  ]);
+  drawnBeginning = { conversation, node };
+  return node;
+}
+
+/** Makes `box` hold exactly `nodes` in order, moving only what is out of place. */
+function placeChildren(box, nodes) {
+  nodes.forEach((node, index) => {
+    const current = box.children[index];
+    if (current !== node) box.insertBefore(node, current ?? null);
+  });
+  while (box.children.length > nodes.length) box.lastElementChild?.remove();
 }
 
 function renderHome(box) {
