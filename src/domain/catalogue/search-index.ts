@@ -1,7 +1,7 @@
 import type { Statement } from "better-sqlite3";
 import type { Db } from "../../../db/client.ts";
 import { editDistance } from "../../text/closest-match.ts";
-import { docsWithAllGrams } from "./search-intersect.ts";
+import { candidatesWithGrams } from "./search-intersect.ts";
 import { postingFor } from "./search-postings.ts";
 import { barcodeDoc, pageOf, rankLongQuery, rankShortQuery } from "./search-rank.ts";
 import { buildSnapshot, collectWords, type Snapshot } from "./search-snapshot.ts";
@@ -105,14 +105,14 @@ export class ItemSearchIndex {
     return Number(this.dataVersionQuery.get());
   }
 
-  /** Documents containing every character (pair) of the query: exactly its matches for 1–2 characters. */
+  /** Documents that may contain the query: exactly its matches for 1–2 characters, else a superset the ranking checks. */
   private candidates(text: string): Int32Array {
     const { postings } = this.snapshot;
     if (text.length === 1) return postingFor(postings, -1, text.charCodeAt(0));
     const grams: number[] = [];
     for (let i = 1; i < text.length; i++)
       grams.push(postings.grams.id(text.charCodeAt(i - 1), text.charCodeAt(i), false));
-    return docsWithAllGrams(postings, grams);
+    return candidatesWithGrams(postings, grams);
   }
 
   private closestWords(text: string): string[] {

@@ -1,23 +1,27 @@
 import { gallop, type Postings, postingOfGram } from "./search-postings.ts";
 
 /**
- * Documents that have every one of `grams` (ids; -1 for a gram no document
- * has). Starts from the rarest gram; sparse lists are merged by galloping, so
- * the work follows the shrinking result rather than the lists' lengths, and
- * dense grams are then checked with one bit test per surviving document.
+ * Candidate documents for a query of several grams (ids; -1 for a gram no
+ * document has): every document that has them all, and possibly a few that
+ * lack a dense one, since the caller checks each candidate's text anyway.
+ * Starts from the rarest gram; sparse lists are merged by galloping, so the
+ * work follows the shrinking result rather than the lists' lengths; dense
+ * grams are then applied by bit tests, the one that drops most first.
  */
-export function docsWithAllGrams(postings: Postings, grams: readonly number[]): Int32Array {
+export function candidatesWithGrams(postings: Postings, grams: readonly number[]): Int32Array {
   if (grams.length === 0 || grams.includes(-1)) return new Int32Array(0);
   const length = (gram: number) => (postings.offsets[gram + 1] ?? 0) - (postings.offsets[gram] ?? 0);
   const [rarest = -1, ...rest] = [...new Set(grams)].sort((a, b) => length(a) - length(b));
   let result = postingOfGram(postings, rarest);
-  const denseSlots: number[] = [];
+  const denseBases: number[] = [];
   for (const gram of rest) {
     const slot = postings.bitmapOf[gram] ?? -1;
-    if (slot >= 0) denseSlots.push(slot);
+    if (slot >= 0) denseBases.push(slot * postings.words);
     else if (result.length > 0) result = intersectTwo(result, postingOfGram(postings, gram));
   }
-  return denseSlots.length > 0 && result.length > 0 ? keepInBitmaps(result, postings, denseSlots) : result;
+  return denseBases.length > 0 && result.length > 0
+    ? filterByBitmaps(result, postings.bitmaps, denseBases)
+    : result;
 }
 
 function intersectTwo(small: Int32Array, large: Int32Array): Int32Array {
@@ -34,38 +38,50 @@ function intersectTwo(small: Int32Array, large: Int32Array): Int32Array {
 }
 
 /**
- * Keeps the documents whose bit is set in every bitmap. Grams of one query
- * are correlated (in "m7x", "7x" follows "m7" nearly always), so the bitmaps
- * are tried in the order that drops most of a small sample first; the first
- * pass then does most of the filtering and the later ones run over what is left.
+ * Grams of one query are correlated (in "m7x", "7x" follows "m7" nearly
+ * always), so most bitmaps drop nothing once one of them has run. Before each
+ * pass a sample of the survivors picks the bitmap that drops most; bitmaps
+ * that drop none of the sample are left out from then on, and when none drops
+ * any, filtering stops: the few documents that may remain without a gram cost
+ * less to verify than another pass over all of them.
  */
-function keepInBitmaps(docs: Int32Array, postings: Postings, slots: readonly number[]): Int32Array {
-  const { bitmaps, words } = postings;
-  const has = (slot: number, doc: number) => ((bitmaps[slot * words + (doc >>> 5)] ?? 0) >>> (doc & 31)) & 1;
-  const step = Math.max(1, Math.floor(docs.length / sampleSize));
-  const hits = new Map<number, number>();
-  for (const slot of slots) {
-    let count = 0;
-    for (let i = 0; i < docs.length; i += step) count += has(slot, docs[i] ?? 0);
-    hits.set(slot, count);
-  }
-  const ordered = [...slots].sort((a, b) => (hits.get(a) ?? 0) - (hits.get(b) ?? 0));
+function filterByBitmaps(docs: Int32Array, bitmaps: Uint32Array, bases: readonly number[]): Int32Array {
   const out = new Int32Array(docs.length);
-  let size = docs.length;
   let from: Int32Array = docs;
-  for (const slot of ordered) {
+  let size = docs.length;
+  let left = [...bases];
+  while (left.length > 0 && size > 0) {
+    const step = Math.max(1, Math.floor(size / sampleSize));
+    const sampled = Math.ceil(size / step);
+    let best = -1;
+    let bestHits = sampled;
+    const dropping: number[] = [];
+    for (const base of left) {
+      let hits = 0;
+      for (let i = 0; i < size; i += step) hits += hasBit(bitmaps, base, from[i] ?? 0);
+      if (hits === sampled) continue;
+      dropping.push(base);
+      if (hits < bestHits) {
+        bestHits = hits;
+        best = base;
+      }
+    }
+    if (best < 0) break;
     // Compacts in place after the first pass: `out` only ever shrinks behind the read position.
-    const base = slot * words;
     let kept = 0;
     for (let i = 0; i < size; i++) {
       const doc = from[i] ?? 0;
-      if (((bitmaps[base + (doc >>> 5)] ?? 0) >>> (doc & 31)) & 1) out[kept++] = doc;
+      if (hasBit(bitmaps, best, doc)) out[kept++] = doc;
     }
     size = kept;
     from = out;
-    if (size === 0) break;
+    left = dropping.filter((base) => base !== best);
   }
-  return out.subarray(0, size);
+  return from.subarray(0, size);
+}
+
+function hasBit(bitmaps: Uint32Array, base: number, doc: number): number {
+  return ((bitmaps[base + (doc >>> 5)] ?? 0) >>> (doc & 31)) & 1;
 }
 
 const sampleSize = 32;
