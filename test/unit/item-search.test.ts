@@ -111,6 +111,24 @@ describe("ItemSearchIndex", () => {
     expect(index.suggest("qqqqqq")).toEqual([]);
   });
 
+  it("suggests the items sharing most character pairs first, ties in SKU order, as many as asked", () => {
+    // "ab12cd" has 5 pairs. The SKUs hold digits, so no typo word stands in for the pair counts.
+    const part = {
+      three: addItem(db, { sku: "AB12XY", name: "Part" }),
+      fourB: addItem(db, { sku: "AB12CE-2", name: "Part" }),
+      one: addItem(db, { sku: "AB99XX", name: "Part" }),
+      fourC: addItem(db, { sku: "AB12CX", name: "Part" }),
+      five: addItem(db, { sku: "AB12C-CD", name: "Part" }),
+      fourA: addItem(db, { sku: "AB12CE-1", name: "Part" }),
+    };
+    const index = ItemSearchIndex.build(db);
+    expect(index.search("ab12cd").total).toBe(0);
+    expect(index.suggest("ab12cd", 4)).toEqual([part.five, part.fourA, part.fourB, part.fourC]);
+    expect(index.suggest("ab12cd", 2)).toEqual([part.five, part.fourA]);
+    // Fewer than half the pairs in common is no suggestion.
+    expect(index.suggest("ab12cd", 10)).toEqual([part.five, part.fourA, part.fourB, part.fourC, part.three]);
+  });
+
   it("sees its own process's writes after markChanged", () => {
     const index = ItemSearchIndex.build(db);
     const washer = addItem(db, { sku: "WSH-8", name: "Washer", nameZh: "垫圈" });
