@@ -4,7 +4,6 @@ import { readItemSummary } from "../../src/domain/catalogue/item-row.ts";
 import { JxcError } from "../../src/domain/errors.ts";
 import { can, requirePermission } from "../../src/domain/permissions.ts";
 import type { Role } from "../../src/domain/roles.ts";
-import { availableByItem } from "../../src/domain/stock/item-stock.ts";
 import { onOrderQty } from "../../src/domain/stock/on-order.ts";
 import { findStockItems, type ItemRow, requireWarehouse } from "../../src/domain/stock-query.ts";
 import {
@@ -119,7 +118,7 @@ function answerQuery(
     });
   }
   const ids = found.items.map((item) => item.id);
-  const available = readAvailableAsSeen(deps.db, ids, availableByItem(deps.db, ids), readsStockBlind(held));
+  const available = readAvailableAsSeen(deps.db, ids, found.available, readsStockBlind(held));
   return renderItemList(
     { ...found, available },
     { query: token.query, warehouseId: token.warehouseId },

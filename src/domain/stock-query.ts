@@ -1,15 +1,32 @@
 import type { Db } from "../../db/client.ts";
-import { type ItemSummary, readItemSummaries, readItemSummaryBySkuOrBarcode } from "./catalogue/item-row.ts";
+import { preparedPerDb } from "../../db/prepared.ts";
+import {
+  type ItemSummary,
+  readItemSummaries,
+  readItemSummaryBySkuOrBarcode,
+  type SummarySqlRow,
+  summaryColumns,
+  summaryFromRow,
+} from "./catalogue/item-row.ts";
 import { findWarehouse, listWarehouses } from "./catalogue/places.ts";
 import type { ItemSearchIndex } from "./catalogue/search-index.ts";
 import { JxcError } from "./errors.ts";
+import { availableSql } from "./stock/item-stock.ts";
 
 /** An item as /stock and the item pickers show it. */
 export type ItemRow = ItemSummary;
 
 export type StockQueryResult =
   | { kind: "item"; item: ItemRow }
-  | { kind: "list"; items: ItemRow[]; total: number; offset: number; limit: number }
+  | {
+      kind: "list";
+      items: ItemRow[];
+      /** Item id → on hand less reserved over all its bins. */
+      available: ReadonlyMap<number, number>;
+      total: number;
+      offset: number;
+      limit: number;
+    }
   | { kind: "none"; suggestions: ItemRow[] };
 
 export const maxQueryLength = 100;
@@ -35,7 +52,7 @@ export function findStockItems(
     if (only) return { kind: "item", item: only };
   }
   if (found.total > 0)
-    return { kind: "list", items: itemsByIds(db, found.itemIds), total: found.total, ...page };
+    return { kind: "list", ...listedItems(db, found.itemIds), total: found.total, ...page };
   return { kind: "none", suggestions: itemsByIds(db, index.suggest(text, 5)) };
 }
 
@@ -69,3 +86,23 @@ export function requireWarehouse(db: Db, code: string): { id: number; code: stri
 function itemsByIds(db: Db, ids: readonly number[]): ItemRow[] {
   return readItemSummaries(db, ids);
 }
+
+/** A page of matches with what each has available, in one read and in the order given. */
+function listedItems(db: Db, ids: readonly number[]): { items: ItemRow[]; available: Map<number, number> } {
+  const rows = listReads(db).page.all(JSON.stringify(ids)) as [...SummarySqlRow, number][];
+  return {
+    items: rows.map(summaryFromRow),
+    available: new Map(rows.map((row) => [row[0], row[7]])),
+  };
+}
+
+const listReads = preparedPerDb((db) => ({
+  page: db.$client
+    .prepare(
+      `select ${summaryColumns}, ${availableSql("i.id")}
+         from json_each(?) j join items i on i.id = j.value
+         left join item_valuations v on v.item_id = i.id
+        order by j.key`,
+    )
+    .raw(),
+}));

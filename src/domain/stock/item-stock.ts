@@ -82,6 +82,16 @@ export function availableByItem(db: Db, itemIds: readonly number[]): Map<number,
   return new Map(rows.map(([id, available]) => [id, available ?? 0]));
 }
 
+/**
+ * An item's available quantity in SQL, for a read that joins `item_valuations v` to the item:
+ * on hand is the valuation's quantity (one row an item, kept in the same transaction as every
+ * balance); reservations come from the few balances that hold one (a partial index).
+ */
+export function availableSql(itemId: string): string {
+  return `coalesce(v.qty, 0)
+    - coalesce((select sum(b.reserved) from stock_balances b where b.item_id = ${itemId} and b.reserved <> 0), 0)`;
+}
+
 // Raw statements: /stock calls this on every reply, and drizzle's row mapping cost more than the reads.
 const stockReads = preparedPerDb((db) => ({
   valuation: db.$client
@@ -99,12 +109,9 @@ const stockReads = preparedPerDb((db) => ({
   available: db.$client
     .prepare("select sum(on_hand) - sum(reserved) from stock_balances where item_id = ?")
     .pluck(),
-  // On hand is the valuation's quantity (one row an item, kept in the same transaction as every
-  // balance); reservations come from the few balances that hold one (a partial index).
   availableOfMany: db.$client
     .prepare(
-      `select j.value, coalesce(v.qty, 0)
-         - coalesce((select sum(b.reserved) from stock_balances b where b.item_id = j.value and b.reserved <> 0), 0)
+      `select j.value, ${availableSql("j.value")}
        from json_each(?) j left join item_valuations v on v.item_id = j.value`,
     )
     .raw(),
