@@ -6,22 +6,45 @@ import { gallop, type Postings, postingOfGram } from "./search-postings.ts";
  * lack a dense one, since the caller checks each candidate's text anyway.
  * Starts from the rarest gram; sparse lists are merged by galloping, so the
  * work follows the shrinking result rather than the lists' lengths; dense
- * grams are then applied by bit tests, the one that drops most first.
+ * grams are then applied by bit tests, the one that drops most first. When
+ * even the rarest gram is dense (every pair of "steel bolt m10" is in
+ * thousands of items), it and its best partner are ANDed a word at a time:
+ * one sequential pass instead of thousands of scattered bit tests.
  */
 export function candidatesWithGrams(postings: Postings, grams: readonly number[]): Int32Array {
   if (grams.length === 0 || grams.includes(-1)) return new Int32Array(0);
   const length = (gram: number) => (postings.offsets[gram + 1] ?? 0) - (postings.offsets[gram] ?? 0);
   const [rarest = -1, ...rest] = [...new Set(grams)].sort((a, b) => length(a) - length(b));
   let result = postingOfGram(postings, rarest);
-  const denseBases: number[] = [];
+  let denseBases: number[] = [];
   for (const gram of rest) {
     const slot = postings.bitmapOf[gram] ?? -1;
     if (slot >= 0) denseBases.push(slot * postings.words);
     else if (result.length > 0) result = intersectTwo(result, postingOfGram(postings, gram));
   }
-  return denseBases.length > 0 && result.length > 0
-    ? filterByBitmaps(result, postings.bitmaps, denseBases)
-    : result;
+  if (denseBases.length === 0 || result.length === 0) return result;
+  const { bitmaps, words } = postings;
+  const rarestSlot = postings.bitmapOf[rarest] ?? -1;
+  const partner = rarestSlot >= 0 ? mostDropping(result, result.length, bitmaps, denseBases) : undefined;
+  if (partner && partner.best >= 0) {
+    result = docsInBoth(bitmaps, words, rarestSlot * words, partner.best, result.length);
+    denseBases = partner.dropping.filter((base) => base !== partner.best);
+  }
+  return filterByBitmaps(result, bitmaps, denseBases);
+}
+
+/** The documents set in both bitmaps (at most `most` of them), in order. */
+function docsInBoth(bitmaps: Uint32Array, words: number, a: number, b: number, most: number): Int32Array {
+  const out = new Int32Array(most);
+  let size = 0;
+  for (let w = 0; w < words; w++) {
+    let bits = (bitmaps[a + w] ?? 0) & (bitmaps[b + w] ?? 0);
+    while (bits !== 0) {
+      out[size++] = (w << 5) | (31 - Math.clz32(bits & -bits));
+      bits &= bits - 1;
+    }
+  }
+  return out.subarray(0, size);
 }
 
 function intersectTwo(small: Int32Array, large: Int32Array): Int32Array {
@@ -51,21 +74,7 @@ function filterByBitmaps(docs: Int32Array, bitmaps: Uint32Array, bases: readonly
   let size = docs.length;
   let left = [...bases];
   while (left.length > 0 && size > 0) {
-    const step = Math.max(1, Math.floor(size / sampleSize));
-    const sampled = Math.ceil(size / step);
-    let best = -1;
-    let bestHits = sampled;
-    const dropping: number[] = [];
-    for (const base of left) {
-      let hits = 0;
-      for (let i = 0; i < size; i += step) hits += hasBit(bitmaps, base, from[i] ?? 0);
-      if (hits === sampled) continue;
-      dropping.push(base);
-      if (hits < bestHits) {
-        bestHits = hits;
-        best = base;
-      }
-    }
+    const { best, dropping } = mostDropping(from, size, bitmaps, left);
     if (best < 0) break;
     // Compacts in place after the first pass: `out` only ever shrinks behind the read position.
     let kept = 0;
@@ -78,6 +87,34 @@ function filterByBitmaps(docs: Int32Array, bitmaps: Uint32Array, bases: readonly
     left = dropping.filter((base) => base !== best);
   }
   return from.subarray(0, size);
+}
+
+/**
+ * Tests a sample of the first `size` documents against each bitmap: the one that drops most (-1
+ * when none drops any) and every one that drops some.
+ */
+function mostDropping(
+  docs: Int32Array,
+  size: number,
+  bitmaps: Uint32Array,
+  bases: readonly number[],
+): { best: number; dropping: number[] } {
+  const step = Math.max(1, Math.floor(size / sampleSize));
+  const sampled = Math.ceil(size / step);
+  let best = -1;
+  let bestHits = sampled;
+  const dropping: number[] = [];
+  for (const base of bases) {
+    let hits = 0;
+    for (let i = 0; i < size; i += step) hits += hasBit(bitmaps, base, docs[i] ?? 0);
+    if (hits === sampled) continue;
+    dropping.push(base);
+    if (hits < bestHits) {
+      bestHits = hits;
+      best = base;
+    }
+  }
+  return { best, dropping };
 }
 
 function hasBit(bitmaps: Uint32Array, base: number, doc: number): number {
