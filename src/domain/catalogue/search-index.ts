@@ -2,7 +2,7 @@ import type { Statement } from "better-sqlite3";
 import type { Db } from "../../../db/client.ts";
 import { editDistance } from "../../text/closest-match.ts";
 import { candidatesWithGrams } from "./search-intersect.ts";
-import { postingFor } from "./search-postings.ts";
+import { gramOf, visitDocs } from "./search-postings.ts";
 import { barcodeDoc, pageOf, rankLongQuery, rankShortQuery } from "./search-rank.ts";
 import { buildSnapshot, collectWords, type Snapshot } from "./search-snapshot.ts";
 import { normaliseSearchText } from "./search-text.ts";
@@ -49,14 +49,11 @@ export class ItemSearchIndex {
     const text = normaliseSearchText(query);
     if (text === "") return { total: 0, itemIds: [] };
     const snapshot = this.snapshot;
-    const rank = text.length <= 2 ? rankShortQuery : rankLongQuery;
-    const found = rank(
-      snapshot,
-      text,
-      this.candidates(text),
-      offset + limit,
-      barcodeDoc(snapshot, this.findBarcodeOwner(query)),
-    );
+    const barcode = barcodeDoc(snapshot, this.findBarcodeOwner(query));
+    const found =
+      text.length <= 2
+        ? rankShortQuery(snapshot, text, this.gramOfShortQuery(text), offset + limit, barcode)
+        : rankLongQuery(snapshot, text, this.candidates(text), offset + limit, barcode);
     const page = pageOf([found.exact, found.skuPrefix, found.namePrefix, found.others], offset, limit);
     return { total: found.total, itemIds: page.map((doc) => snapshot.itemIds[doc] ?? 0) };
   }
@@ -105,13 +102,20 @@ export class ItemSearchIndex {
     return Number(this.dataVersionQuery.get());
   }
 
-  /** Documents that may contain the query: exactly its matches for 1–2 characters, else a superset the ranking checks. */
+  /** The gram whose documents are exactly the matches of a one- or two-character query. */
+  private gramOfShortQuery(text: string): number {
+    const { postings } = this.snapshot;
+    return text.length === 1
+      ? gramOf(postings, -1, text.charCodeAt(0))
+      : gramOf(postings, text.charCodeAt(0), text.charCodeAt(1));
+  }
+
+  /** Documents that may contain a longer query: a superset the ranking checks. */
   private candidates(text: string): Int32Array {
     const { postings } = this.snapshot;
-    if (text.length === 1) return postingFor(postings, -1, text.charCodeAt(0));
     const grams: number[] = [];
     for (let i = 1; i < text.length; i++)
-      grams.push(postings.grams.id(text.charCodeAt(i - 1), text.charCodeAt(i), false));
+      grams.push(gramOf(postings, text.charCodeAt(i - 1), text.charCodeAt(i)));
     return candidatesWithGrams(postings, grams);
   }
 
@@ -135,12 +139,11 @@ export class ItemSearchIndex {
     const scores = new Uint8Array(itemIds.length);
     let scored = 0;
     for (let i = 1; i < end; i++) {
-      const docs = postingFor(postings, text.charCodeAt(i - 1), text.charCodeAt(i));
-      scored += docs.length;
-      for (let k = 0; k < docs.length; k++) {
-        const doc = docs[k] ?? 0;
+      visitDocs(postings, gramOf(postings, text.charCodeAt(i - 1), text.charCodeAt(i)), (doc) => {
         scores[doc] = (scores[doc] ?? 0) + 1;
-      }
+        scored++;
+        return true;
+      });
     }
     if (scored === 0) return [];
     const needed = Math.max(1, Math.ceil((end - 1) / 2));

@@ -1,4 +1,4 @@
-import { gallop, type Postings, postingOfGram } from "./search-postings.ts";
+import { bitmapBase, docCount, docsOfGram, gallop, type Postings, sparseDocs } from "./search-postings.ts";
 
 /**
  * Candidate documents for a query of several grams (ids; -1 for a gram no
@@ -13,24 +13,48 @@ import { gallop, type Postings, postingOfGram } from "./search-postings.ts";
  */
 export function candidatesWithGrams(postings: Postings, grams: readonly number[]): Int32Array {
   if (grams.length === 0 || grams.includes(-1)) return new Int32Array(0);
-  const length = (gram: number) => (postings.offsets[gram + 1] ?? 0) - (postings.offsets[gram] ?? 0);
-  const [rarest = -1, ...rest] = [...new Set(grams)].sort((a, b) => length(a) - length(b));
-  let result = postingOfGram(postings, rarest);
-  let denseBases: number[] = [];
-  for (const gram of rest) {
-    const slot = postings.bitmapOf[gram] ?? -1;
-    if (slot >= 0) denseBases.push(slot * postings.words);
-    else if (result.length > 0) result = intersectTwo(result, postingOfGram(postings, gram));
-  }
-  if (denseBases.length === 0 || result.length === 0) return result;
+  const [rarest = -1, ...rest] = [...new Set(grams)].sort(
+    (a, b) => docCount(postings, a) - docCount(postings, b),
+  );
   const { bitmaps, words } = postings;
-  const rarestSlot = postings.bitmapOf[rarest] ?? -1;
-  const partner = rarestSlot >= 0 ? mostDropping(result, result.length, bitmaps, denseBases) : undefined;
-  if (partner && partner.best >= 0) {
-    result = docsInBoth(bitmaps, words, rarestSlot * words, partner.best, result.length);
-    denseBases = partner.dropping.filter((base) => base !== partner.best);
+  const rarestBase = bitmapBase(postings, rarest);
+  if (rarestBase >= 0) {
+    // Every gram is dense: start from the rarest one's bitmap and the partner that drops most of it.
+    const bases = rest.map((gram) => bitmapBase(postings, gram));
+    const sample = sampleOfBitmap(bitmaps, rarestBase, words);
+    const partner = mostDropping(sample, sample.length, bitmaps, bases);
+    if (partner.best < 0) return docsOfGram(postings, rarest);
+    const pair = docsInBoth(bitmaps, words, rarestBase, partner.best, docCount(postings, rarest));
+    return filterByBitmaps(
+      pair,
+      bitmaps,
+      partner.dropping.filter((base) => base !== partner.best),
+    );
   }
-  return filterByBitmaps(result, bitmaps, denseBases);
+  let result = sparseDocs(postings, rarest);
+  const denseBases: number[] = [];
+  for (const gram of rest) {
+    const base = bitmapBase(postings, gram);
+    if (base >= 0) denseBases.push(base);
+    else if (result.length > 0) result = intersectTwo(result, sparseDocs(postings, gram));
+  }
+  return denseBases.length > 0 && result.length > 0 ? filterByBitmaps(result, bitmaps, denseBases) : result;
+}
+
+/** Up to `sampleSize` documents spread over a bitmap: the first set bit from each of as many evenly spaced words. */
+function sampleOfBitmap(bitmaps: Uint32Array, base: number, words: number): Int32Array {
+  const sample = new Int32Array(sampleSize);
+  let size = 0;
+  let w = 0;
+  for (let k = 0; k < sampleSize; k++) {
+    w = Math.max(w, Math.floor((k * words) / sampleSize));
+    while (w < words && (bitmaps[base + w] ?? 0) === 0) w++;
+    if (w >= words) break;
+    const bits = bitmaps[base + w] ?? 0;
+    sample[size++] = (w << 5) | (31 - Math.clz32(bits & -bits));
+    w++;
+  }
+  return sample.subarray(0, size);
 }
 
 /** The documents set in both bitmaps (at most `most` of them), in order. */

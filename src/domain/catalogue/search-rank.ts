@@ -1,4 +1,4 @@
-import { gallop, postingFor, visitCommon } from "./search-postings.ts";
+import { docCount, GramCursor, gramOf, visitBoth, visitDocs } from "./search-postings.ts";
 import type { Snapshot } from "./search-snapshot.ts";
 import { fieldMarker, fieldSeparator, startMarker } from "./search-text.ts";
 
@@ -35,14 +35,14 @@ export interface RankedMatches {
 }
 
 /**
- * Ranks a query of one or two characters, whose candidates (one posting list)
- * are exactly its matches: the total is a length, and only the page's worth of
- * documents is looked at.
+ * Ranks a query of one or two characters, whose gram's documents are exactly
+ * its matches: the total is a count, and only the page's worth of documents
+ * is looked at.
  */
 export function rankShortQuery(
   snapshot: Snapshot,
   text: string,
-  candidates: Int32Array,
+  gram: number,
   need: number,
   barcodeDoc: number | undefined,
 ): RankedMatches {
@@ -54,7 +54,7 @@ export function rankShortQuery(
   const skuPrefix: number[] = [];
   // Stopping once the page is full is safe: unranked matches are still counted, and an exact SKU
   // sorts before the SKUs it prefixes.
-  visitCommon(candidates, postingFor(postings, startMarker, first), (doc) => {
+  visitBoth(postings, gram, gramOf(postings, startMarker, first), (doc) => {
     const itemText = texts[doc] ?? "";
     if (!ranked.has(doc) && itemText.startsWith(text)) {
       ranked.add(doc);
@@ -65,22 +65,27 @@ export function rankShortQuery(
   });
   const namePrefix: number[] = [];
   const fieldStart = fieldSeparator + text;
-  // For one character the "field starts with it" posting is already exact.
+  // For one character the "field starts with it" gram is already exact.
   const verify = text.length > 1;
-  visitCommon(candidates, postingFor(postings, fieldMarker, first), (doc) => {
-    if (!ranked.has(doc) && (!verify || (texts[doc] ?? "").includes(fieldStart))) {
-      ranked.add(doc);
-      namePrefix.push(doc);
-    }
-    return exact.length + skuPrefix.length + namePrefix.length < need;
-  });
+  if (exact.length + skuPrefix.length < need) {
+    visitBoth(postings, gram, gramOf(postings, fieldMarker, first), (doc) => {
+      if (!ranked.has(doc) && (!verify || (texts[doc] ?? "").includes(fieldStart))) {
+        ranked.add(doc);
+        namePrefix.push(doc);
+      }
+      return exact.length + skuPrefix.length + namePrefix.length < need;
+    });
+  }
   const others: number[] = [];
   const wanted = need - exact.length - skuPrefix.length - namePrefix.length;
-  for (let i = 0; i < candidates.length && others.length < wanted; i++) {
-    const doc = candidates[i] ?? 0;
-    if (!ranked.has(doc)) others.push(doc);
+  if (wanted > 0) {
+    visitDocs(postings, gram, (doc) => {
+      if (!ranked.has(doc)) others.push(doc);
+      return others.length < wanted;
+    });
   }
-  const total = candidates.length + (barcodeDoc !== undefined && !candidates.includes(barcodeDoc) ? 1 : 0);
+  const barcodeOutside = barcodeDoc !== undefined && !new GramCursor(postings, gram).has(barcodeDoc);
+  const total = docCount(postings, gram) + (barcodeOutside ? 1 : 0);
   return { exact, skuPrefix, namePrefix, others, total };
 }
 
@@ -103,8 +108,7 @@ export function rankLongQuery(
   const others: number[] = [];
   const fieldStart = fieldSeparator + text;
   // Only documents with a field starting with the query's first character can be name prefixes.
-  const startsAField = postingFor(postings, fieldMarker, text.charCodeAt(0));
-  let cursor = 0;
+  const startsAField = new GramCursor(postings, gramOf(postings, fieldMarker, text.charCodeAt(0)));
   let total = exact.length;
   for (let i = 0; i < candidates.length; i++) {
     const doc = candidates[i] ?? 0;
@@ -120,7 +124,7 @@ export function rankLongQuery(
       if (before >= need) continue;
       const whole = itemText.length === text.length || itemText.charCodeAt(text.length) === fieldMarker;
       (whole ? exact : skuPrefix).push(doc);
-    } else if (before + namePrefix.length < need && startsAFieldOf(doc) && isFieldStart(itemText, at)) {
+    } else if (before + namePrefix.length < need && startsAField.has(doc) && isFieldStart(itemText, at)) {
       namePrefix.push(doc);
     } else if (before + namePrefix.length + others.length < need) {
       others.push(doc);
@@ -128,10 +132,6 @@ export function rankLongQuery(
   }
   return { exact, skuPrefix, namePrefix, others, total };
 
-  function startsAFieldOf(doc: number): boolean {
-    cursor = gallop(startsAField, doc, cursor);
-    return startsAField[cursor] === doc;
-  }
   function isFieldStart(itemText: string, at: number): boolean {
     return itemText.charCodeAt(at - 1) === fieldMarker || itemText.includes(fieldStart, at);
   }
