@@ -1,6 +1,7 @@
 import type { Statement } from "better-sqlite3";
 import type { Db } from "../../../db/client.ts";
 import { editDistance } from "../../text/closest-match.ts";
+import type { ItemSummary } from "./item-row.ts";
 import { candidatesWithGrams } from "./search-intersect.ts";
 import { gramOf, visitDocs } from "./search-postings.ts";
 import { barcodeDoc, pageOf, rankLongQuery, rankShortQuery } from "./search-rank.ts";
@@ -42,20 +43,34 @@ export class ItemSearchIndex {
    */
   search(
     query: string,
-    options: { offset?: number; limit?: number } = {},
+    options: {
+      offset?: number;
+      limit?: number;
+      /** The caller already asked SQLite and no item has this barcode: no need to ask again. */
+      noBarcode?: boolean;
+    } = {},
   ): { total: number; itemIds: number[] } {
     const offset = Math.max(0, options.offset ?? 0);
     const limit = Math.max(0, options.limit ?? defaultLimit);
     const text = normaliseSearchText(query);
     if (text === "") return { total: 0, itemIds: [] };
     const snapshot = this.snapshot;
-    const barcode = barcodeDoc(snapshot, this.findBarcodeOwner(query));
+    const barcode = options.noBarcode ? undefined : barcodeDoc(snapshot, this.findBarcodeOwner(query));
     const found =
       text.length <= 2
         ? rankShortQuery(snapshot, text, this.gramOfShortQuery(text), offset + limit, barcode)
         : rankLongQuery(snapshot, text, this.candidates(text), offset + limit, barcode);
     const page = pageOf([found.exact, found.skuPrefix, found.namePrefix, found.others], offset, limit);
     return { total: found.total, itemIds: page.map((doc) => snapshot.itemIds[doc] ?? 0) };
+  }
+
+  /** What a result list shows of these indexed items, in the order given; others are left out. */
+  summariesOf(itemIds: readonly number[]): ItemSummary[] {
+    const { docOfItem, summaries } = this.snapshot;
+    return itemIds.flatMap((id) => {
+      const summary = summaries[(docOfItem[id] ?? 0) - 1];
+      return summary ? [summary] : [];
+    });
   }
 
   /**
@@ -116,7 +131,7 @@ export class ItemSearchIndex {
     const grams: number[] = [];
     for (let i = 1; i < text.length; i++)
       grams.push(gramOf(postings, text.charCodeAt(i - 1), text.charCodeAt(i)));
-    return candidatesWithGrams(postings, grams);
+    return candidatesWithGrams(postings, grams, this.snapshot.candidates);
   }
 
   private closestWords(text: string): string[] {

@@ -1,4 +1,4 @@
-import { bitmapBase, docCount, docsOfGram, gallop, type Postings, sparseDocs } from "./search-postings.ts";
+import { bitmapBase, docCount, gallop, type Postings, sparseDocs } from "./search-postings.ts";
 
 /**
  * Candidate documents for a query of several grams (ids; -1 for a gram no
@@ -8,28 +8,25 @@ import { bitmapBase, docCount, docsOfGram, gallop, type Postings, sparseDocs } f
  * work follows the shrinking result rather than the lists' lengths; dense
  * grams are then applied by bit tests, the one that drops most first. When
  * even the rarest gram is dense (every pair of "steel bolt m10" is in
- * thousands of items), it and its best partner are ANDed a word at a time:
- * one sequential pass instead of thousands of scattered bit tests.
+ * thousands of items), the bitmaps are ANDed a word at a time instead,
+ * rarest first: a pass that streams through memory, where choosing a better
+ * order by sampling cost more in cache misses than it saved.
+ * The result may be a view of `scratch`, valid until the next call.
  */
-export function candidatesWithGrams(postings: Postings, grams: readonly number[]): Int32Array {
+export function candidatesWithGrams(
+  postings: Postings,
+  grams: readonly number[],
+  scratch: Int32Array,
+): Int32Array {
   if (grams.length === 0 || grams.includes(-1)) return new Int32Array(0);
   const [rarest = -1, ...rest] = [...new Set(grams)].sort(
     (a, b) => docCount(postings, a) - docCount(postings, b),
   );
-  const { bitmaps, words } = postings;
+  const { bitmaps } = postings;
   const rarestBase = bitmapBase(postings, rarest);
   if (rarestBase >= 0) {
-    // Every gram is dense: start from the rarest one's bitmap and the partner that drops most of it.
-    const bases = rest.map((gram) => bitmapBase(postings, gram));
-    const sample = sampleOfBitmap(bitmaps, rarestBase, words);
-    const partner = mostDropping(sample, sample.length, bitmaps, bases);
-    if (partner.best < 0) return docsOfGram(postings, rarest);
-    const pair = docsInBoth(bitmaps, words, rarestBase, partner.best, docCount(postings, rarest));
-    return filterByBitmaps(
-      pair,
-      bitmaps,
-      partner.dropping.filter((base) => base !== partner.best),
-    );
+    const order = Int32Array.from([rarest, ...rest], (gram) => bitmapBase(postings, gram));
+    return docsInAll(postings, order, scratch);
   }
   let result = sparseDocs(postings, rarest);
   const denseBases: number[] = [];
@@ -41,34 +38,26 @@ export function candidatesWithGrams(postings: Postings, grams: readonly number[]
   return denseBases.length > 0 && result.length > 0 ? filterByBitmaps(result, bitmaps, denseBases) : result;
 }
 
-/** Up to `sampleSize` documents spread over a bitmap: the first set bit from each of as many evenly spaced words. */
-function sampleOfBitmap(bitmaps: Uint32Array, base: number, words: number): Int32Array {
-  const sample = new Int32Array(sampleSize);
-  let size = 0;
-  let w = 0;
-  for (let k = 0; k < sampleSize; k++) {
-    w = Math.max(w, Math.floor((k * words) / sampleSize));
-    while (w < words && (bitmaps[base + w] ?? 0) === 0) w++;
-    if (w >= words) break;
-    const bits = bitmaps[base + w] ?? 0;
-    sample[size++] = (w << 5) | (31 - Math.clz32(bits & -bits));
-    w++;
-  }
-  return sample.subarray(0, size);
-}
-
-/** The documents set in both bitmaps (at most `most` of them), in order. */
-function docsInBoth(bitmaps: Uint32Array, words: number, a: number, b: number, most: number): Int32Array {
-  const out = new Int32Array(most);
+/**
+ * The documents set in every bitmap of `order`, in one pass over the words; a
+ * word stops being ANDed the moment it is empty, which after the first few
+ * bitmaps it nearly always is.
+ */
+function docsInAll(postings: Postings, order: Int32Array, scratch: Int32Array): Int32Array {
+  const { bitmaps, words } = postings;
+  const first = order[0] ?? 0;
+  const second = order[1] ?? first;
   let size = 0;
   for (let w = 0; w < words; w++) {
-    let bits = (bitmaps[a + w] ?? 0) & (bitmaps[b + w] ?? 0);
+    let bits = (bitmaps[first + w] ?? 0) & (bitmaps[second + w] ?? 0);
+    if (bits === 0) continue;
+    for (let j = 2; bits !== 0 && j < order.length; j++) bits &= bitmaps[(order[j] ?? 0) + w] ?? 0;
     while (bits !== 0) {
-      out[size++] = (w << 5) | (31 - Math.clz32(bits & -bits));
+      scratch[size++] = (w << 5) | (31 - Math.clz32(bits & -bits));
       bits &= bits - 1;
     }
   }
-  return out.subarray(0, size);
+  return scratch.subarray(0, size);
 }
 
 function intersectTwo(small: Int32Array, large: Int32Array): Int32Array {
@@ -92,7 +81,7 @@ function intersectTwo(small: Int32Array, large: Int32Array): Int32Array {
  * any, filtering stops: the few documents that may remain without a gram cost
  * less to verify than another pass over all of them.
  */
-function filterByBitmaps(docs: Int32Array, bitmaps: Uint32Array, bases: readonly number[]): Int32Array {
+function filterByBitmaps(docs: Int32Array, bitmaps: Int32Array, bases: readonly number[]): Int32Array {
   const out = new Int32Array(docs.length);
   let from: Int32Array = docs;
   let size = docs.length;
@@ -120,7 +109,7 @@ function filterByBitmaps(docs: Int32Array, bitmaps: Uint32Array, bases: readonly
 function mostDropping(
   docs: Int32Array,
   size: number,
-  bitmaps: Uint32Array,
+  bitmaps: Int32Array,
   bases: readonly number[],
 ): { best: number; dropping: number[] } {
   const step = Math.max(1, Math.floor(size / sampleSize));
@@ -141,7 +130,7 @@ function mostDropping(
   return { best, dropping };
 }
 
-function hasBit(bitmaps: Uint32Array, base: number, doc: number): number {
+function hasBit(bitmaps: Int32Array, base: number, doc: number): number {
   return ((bitmaps[base + (doc >>> 5)] ?? 0) >>> (doc & 31)) & 1;
 }
 

@@ -49,8 +49,11 @@ export interface Postings {
   docs: Int32Array;
   /** Gram → its slot in `bitmaps`, or -1 for a sparse gram. */
   bitmapOf: Int32Array;
-  /** One bitmap of `words` 32-bit words per slot, bit `doc` set when the document has the gram. */
-  bitmaps: Uint32Array;
+  /**
+   * One bitmap of `words` 32-bit words per slot, bit `doc` set when the document has the gram.
+   * Signed words: V8 keeps them as small integers, where an unsigned word past 2^31 is a double.
+   */
+  bitmaps: Int32Array;
   words: number;
 }
 
@@ -116,7 +119,7 @@ export function buildPostings(texts: readonly string[]): Postings {
   }
   const cursor = offsets.slice(0, grams.size);
   const docs = new Int32Array(offsets[grams.size] ?? 0);
-  const bitmaps = new Uint32Array(slots * words);
+  const bitmaps = new Int32Array(slots * words);
   lastDoc.fill(-1);
   for (let doc = 0; doc < texts.length; doc++) {
     const count = writeGramIds(texts[doc] ?? "", grams, scratch, false);
