@@ -37,7 +37,8 @@ const v8Flags = ["--max-semi-space-size=2"];
 /**
  * Starts jxc exactly as `npm start` does in HTTP mode — the bundle it builds, in its own process,
  * with the outbox worker and the scheduler running — against a local Slack emulator, on a copy of
- * the database (so a run never changes the cached fixture). Waits until /healthz answers.
+ * the database (so a run never changes the cached fixture). Waits until /healthz answers and the
+ * start-up work is done.
  */
 export async function startJxc(
   options: { databasePath?: string; admins?: boolean; roles?: Record<string, string> } = {},
@@ -66,6 +67,7 @@ export async function startJxc(
     stdio: ["ignore", "ignore", "inherit"],
   });
   await waitForHealth(port, child);
+  await waitForStartupWork(databasePath);
   return {
     port,
     process: child,
@@ -166,4 +168,23 @@ async function waitForHealth(port: number, child: ChildProcess): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error("jxc did not answer /healthz within 60 s");
+}
+
+/**
+ * The fixtures write balances directly, so their triggers queue a low-stock check for every item;
+ * the app works through them after it starts (a few seconds at 100k items), which would otherwise
+ * share the CPU with the first measurements.
+ */
+async function waitForStartupWork(databasePath: string): Promise<void> {
+  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+  const pending = db.prepare("select count(*) from low_stock_checks").pluck();
+  try {
+    for (let attempt = 0; attempt < 600; attempt += 1) {
+      if (pending.get() === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error("jxc did not work through its start-up low-stock checks within 60 s");
+  } finally {
+    db.close();
+  }
 }
