@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { JxcError } from "../../src/domain/errors.ts";
 import { currencyDecimals, formatMoney, formatMoneyPlain, parseMoney } from "../../src/domain/money.ts";
@@ -66,6 +67,26 @@ describe("formatMoney", () => {
     expect(formatMoney(123450, "CNY", "zh-CN")).toBe("¥1,234.50");
     expect(formatMoney(123450, "CNY", "en")).toBe("CN¥1,234.50");
     expect(formatMoney(500, "JPY", "en")).toBe("¥500");
+    expect(formatMoney(-5, "CNY", "en")).toBe("-CN¥0.05");
+    expect(formatMoney(0, "KWD", "zh-CN")).toBe("KWD\u00a00.000");
+  });
+
+  it("writes every amount exactly as ICU does, in both languages and currencies of 0, 2 and 3 decimals", () => {
+    const exact = (minor: number, currency: string, locale: "en" | "zh-CN") =>
+      new Intl.NumberFormat(locale, { style: "currency", currency }).format(
+        formatMoneyPlain(minor, currencyDecimals(currency)) as `${number}`,
+      );
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.maxSafeInteger()),
+        fc.constantFrom("CNY", "USD", "EUR", "JPY", "KWD"),
+        fc.constantFrom("en" as const, "zh-CN" as const),
+        (minor, currency, locale) => {
+          expect(formatMoney(minor, currency, locale)).toBe(exact(minor, currency, locale));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it("writes plain decimals that parse back exactly", () => {
