@@ -1,9 +1,17 @@
 import type { Db } from "../../db/client.ts";
-import { type ItemSummary, readItemSummaryBySkuOrBarcode } from "./catalogue/item-row.ts";
+import { preparedPerDb } from "../../db/prepared.ts";
+import {
+  type ItemSummary,
+  readItemSummaries,
+  readItemSummaryBySkuOrBarcode,
+  type SummarySqlRow,
+  summaryColumns,
+  summaryFromRow,
+} from "./catalogue/item-row.ts";
 import { findWarehouse, listWarehouses } from "./catalogue/places.ts";
 import type { ItemSearchIndex } from "./catalogue/search-index.ts";
 import { JxcError } from "./errors.ts";
-import { availableByItem } from "./stock/item-stock.ts";
+import { availableSql } from "./stock/item-stock.ts";
 
 /** An item as /stock and the item pickers show it. */
 export type ItemRow = ItemSummary;
@@ -40,20 +48,12 @@ export function findStockItems(
   index.refreshIfStale();
   const found = index.search(text, { ...page, noBarcode: exact === undefined });
   if (found.total === 1 && found.itemIds[0] !== undefined && page.offset === 0) {
-    const [only] = index.summariesOf(found.itemIds);
+    const [only] = itemsByIds(db, found.itemIds);
     if (only) return { kind: "item", item: only };
   }
-  if (found.total > 0) {
-    const items = index.summariesOf(found.itemIds);
-    return {
-      kind: "list",
-      items,
-      available: availableByItem(db, found.itemIds),
-      total: found.total,
-      ...page,
-    };
-  }
-  return { kind: "none", suggestions: index.summariesOf(index.suggest(text, 5)) };
+  if (found.total > 0)
+    return { kind: "list", ...listedItems(db, found.itemIds), total: found.total, ...page };
+  return { kind: "none", suggestions: itemsByIds(db, index.suggest(text, 5)) };
 }
 
 /** Items for a picker as the user types: an exact SKU or barcode first, then the best name matches. */
@@ -70,7 +70,7 @@ export function searchItemsForPicker(
   const ids = index
     .search(text, { offset: 0, limit, noBarcode: exact === undefined })
     .itemIds.filter((id) => id !== exact?.id);
-  const rows = index.summariesOf(ids);
+  const rows = itemsByIds(db, ids);
   return exact && !exact.archived ? [exact, ...rows].slice(0, limit) : rows;
 }
 
@@ -83,3 +83,28 @@ export function requireWarehouse(db: Db, code: string): { id: number; code: stri
     .join(", ");
   throw new JxcError("UNKNOWN_WAREHOUSE", { code, known });
 }
+
+/** Items by id, in the order given (search ranking), in one read. */
+function itemsByIds(db: Db, ids: readonly number[]): ItemRow[] {
+  return readItemSummaries(db, ids);
+}
+
+/** A page of matches with what each has available, in one read and in the order given. */
+function listedItems(db: Db, ids: readonly number[]): { items: ItemRow[]; available: Map<number, number> } {
+  const rows = listReads(db).page.all(JSON.stringify(ids)) as [...SummarySqlRow, number][];
+  return {
+    items: rows.map(summaryFromRow),
+    available: new Map(rows.map((row) => [row[0], row[7]])),
+  };
+}
+
+const listReads = preparedPerDb((db) => ({
+  page: db.$client
+    .prepare(
+      `select ${summaryColumns}, ${availableSql("i.id")}
+         from json_each(?) j join items i on i.id = j.value
+         left join item_valuations v on v.item_id = i.id
+        order by j.key`,
+    )
+    .raw(),
+}));

@@ -70,11 +70,11 @@ export type ItemSummary = Pick<
 >;
 
 /** The columns of an ItemSummary from `items i`, for reads that add their own (see summaryFromRow). */
-const summaryColumns = "i.id, i.sku, i.name, i.name_zh, i.base_unit, i.reorder_point, i.archived";
-type SummarySqlRow = [number, string, string, string | null, string, number | null, number];
+export const summaryColumns = "i.id, i.sku, i.name, i.name_zh, i.base_unit, i.reorder_point, i.archived";
+export type SummarySqlRow = [number, string, string, string | null, string, number | null, number];
 
 /** An ItemSummary from the first columns of a row (a read may add its own after them). */
-function summaryFromRow(row: readonly [...SummarySqlRow, ...unknown[]]): ItemSummary {
+export function summaryFromRow(row: readonly [...SummarySqlRow, ...unknown[]]): ItemSummary {
   return {
     id: row[0],
     sku: row[1],
@@ -93,6 +93,10 @@ const lookups = preparedPerDb((db) => ({
     .prepare(`select ${columns} from item_barcodes b join items i on i.id = b.item_id where b.barcode = ?`)
     .raw(),
   summaryById: db.$client.prepare(`select ${summaryColumns} from items i where i.id = ?`).raw(),
+  // A page of ids as one JSON array parameter: one statement for a list instead of one per item.
+  summariesByIds: db.$client
+    .prepare(`select ${summaryColumns} from json_each(?) j join items i on i.id = j.value order by j.key`)
+    .raw(),
   summaryBySku: db.$client
     .prepare(`select ${summaryColumns} from items i where i.sku = ? collate nocase`)
     .raw(),
@@ -120,6 +124,13 @@ export function readItemBySkuOrBarcode(db: Db, code: string): Item | undefined {
 export function readItemSummary(db: Db, id: number): ItemSummary | undefined {
   const row = lookups(db).summaryById.get(id) as SummarySqlRow | undefined;
   return row && summaryFromRow(row);
+}
+
+/** The summaries of these items, in the order given (a search's ranking); unknown ids are left out. */
+export function readItemSummaries(db: Db, ids: readonly number[]): ItemSummary[] {
+  if (ids.length === 0) return [];
+  const rows = lookups(db).summariesByIds.all(JSON.stringify(ids)) as SummarySqlRow[];
+  return rows.map(summaryFromRow);
 }
 
 /** The summary of the item with this SKU (ignoring case), or with this barcode. */

@@ -1,7 +1,6 @@
 import type { Statement } from "better-sqlite3";
 import type { Db } from "../../../db/client.ts";
 import { editDistance } from "../../text/closest-match.ts";
-import type { ItemSummary } from "./item-row.ts";
 import { candidatesWithGrams } from "./search-intersect.ts";
 import { gramOf, visitDocs } from "./search-postings.ts";
 import { barcodeDoc, pageOf, rankLongQuery, rankShortQuery } from "./search-rank.ts";
@@ -62,15 +61,6 @@ export class ItemSearchIndex {
         : rankLongQuery(snapshot, text, this.candidates(text), offset + limit, barcode);
     const page = pageOf([found.exact, found.skuPrefix, found.namePrefix, found.others], offset, limit);
     return { total: found.total, itemIds: page.map((doc) => snapshot.itemIds[doc] ?? 0) };
-  }
-
-  /** What a result list shows of these indexed items, in the order given; others are left out. */
-  summariesOf(itemIds: readonly number[]): ItemSummary[] {
-    const { docOfItem, summaries } = this.snapshot;
-    return itemIds.flatMap((id) => {
-      const summary = summaries[(docOfItem[id] ?? 0) - 1];
-      return summary ? [summary] : [];
-    });
   }
 
   /**

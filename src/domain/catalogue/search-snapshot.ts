@@ -1,5 +1,4 @@
 import type { Db } from "../../../db/client.ts";
-import type { ItemSummary } from "./item-row.ts";
 import { buildPostings, type Postings } from "./search-postings.ts";
 import { composeItemText, splitWords } from "./search-text.ts";
 
@@ -14,11 +13,6 @@ export interface Snapshot {
   itemIds: Int32Array;
   /** Document number → normalised "sku\nname\nname_zh\naliases…". */
   texts: string[];
-  /**
-   * Document number → what a result list shows of the item. Reading ten of these from SQLite cost
-   * more than the search itself (every text column is a string to make); here they cost nothing.
-   */
-  summaries: ItemSummary[];
   postings: Postings;
   /** Item id → document + 1 (0 = not indexed), to place a barcode hit found in SQLite. */
   docOfItem: Int32Array;
@@ -46,22 +40,13 @@ export function buildSnapshot(db: Db): Snapshot {
   }
   const ids: number[] = [];
   const texts: string[] = [];
-  const summaries: ItemSummary[] = [];
-  // Most items share a handful of units: one string each instead of one per item.
-  const units = new Map<string, string>();
   const itemRows = db.$client
-    .prepare(
-      `select id, sku, name, name_zh, base_unit, reorder_point from items
-        where archived = 0 order by sku collate nocase, id`,
-    )
+    .prepare("select id, sku, name, name_zh from items where archived = 0 order by sku collate nocase, id")
     .raw()
-    .iterate() as IterableIterator<[number, string, string, string | null, string, number | null]>;
-  for (const [id, sku, name, nameZh, unit, reorderPoint] of itemRows) {
+    .iterate() as IterableIterator<[number, string, string, string | null]>;
+  for (const [id, sku, name, nameZh] of itemRows) {
     ids.push(id);
     texts.push(composeItemText(sku, name, nameZh, aliases.get(id) ?? []));
-    const baseUnit = units.get(unit) ?? unit;
-    units.set(unit, baseUnit);
-    summaries.push({ id, sku, name, nameZh, baseUnit, reorderPoint, archived: false });
   }
   const itemIds = Int32Array.from(ids);
   const docOfItem = new Int32Array(ids.reduce((max, id) => Math.max(max, id), 0) + 1);
@@ -71,7 +56,6 @@ export function buildSnapshot(db: Db): Snapshot {
   return {
     itemIds,
     texts,
-    summaries,
     postings: buildPostings(texts),
     docOfItem,
     marks: new Uint32Array(itemIds.length),
