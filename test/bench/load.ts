@@ -22,6 +22,8 @@ export interface RunningServer {
   process: ChildProcess;
   /** Resident memory of the server process now, read from /proc. */
   rssBytes(): number;
+  /** CPU time the server process has used so far (all its threads, user and system), from /proc. */
+  cpuMicros(): number;
   stop(): Promise<void>;
 }
 
@@ -73,6 +75,7 @@ export async function startJxc(
     process: child,
     databasePath,
     rssBytes: () => residentBytes(child.pid ?? 0),
+    cpuMicros: () => cpuMicros(child.pid ?? 0),
     stop: async () => {
       child.kill("SIGKILL");
       await emulator.stop();
@@ -96,6 +99,7 @@ export function startServer(script: string, env: Record<string, string> = {}): P
         port: message.ready,
         process: child,
         rssBytes: () => residentBytes(child.pid ?? 0),
+        cpuMicros: () => cpuMicros(child.pid ?? 0),
         stop: async () => {
           child.kill("SIGKILL");
         },
@@ -140,6 +144,12 @@ function grantRoles(databasePath: string, roles: Record<string, string>): void {
 function residentBytes(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmRSS:\s+(\d+) kB/m);
   return Number(line?.[1] ?? 0) * 1024;
+}
+
+// Fields 14 and 15 of /proc/<pid>/stat (utime, stime) in clock ticks, 100 a second on Linux.
+function cpuMicros(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10_000;
 }
 
 function freePort(): Promise<number> {

@@ -23,6 +23,8 @@ interface Figures {
   latency: LoadResult;
   throughput: number[];
   ratios: number[];
+  /** Server CPU per request: steadier than throughput on a shared machine, whose speed drifts. */
+  cpuPerRequest: number[];
   failed: number;
 }
 
@@ -69,16 +71,24 @@ const figures = new Map<Scenario, Figures>();
 for (const s of scenarios) {
   await load(url(s), signed(s), { seconds: 2, connections: 16 });
   const latency = await load(url(s), signed(s), { seconds: 3, connections: 1 });
-  figures.set(s, { latency, throughput: [], ratios: [], failed: latency.non2xx + latency.errors });
+  figures.set(s, {
+    latency,
+    throughput: [],
+    ratios: [],
+    cpuPerRequest: [],
+    failed: latency.non2xx + latency.errors,
+  });
 }
 // Throughput in rounds, each scenario right after the yardstick: on a shared machine the load from
 // elsewhere drifts, and a ratio of two runs seconds apart is steadier than one of runs minutes apart.
 for (let round = 0; round < rounds; round++) {
   let yardstick = 1;
   for (const s of scenarios) {
+    const cpuBefore = s.server.cpuMicros();
     const result = await load(url(s), signed(s), { seconds, connections: 16 });
     const f = figures.get(s);
     if (!f) continue;
+    f.cpuPerRequest.push((s.server.cpuMicros() - cpuBefore) / (result.requestsPerSecond * seconds));
     if (s.server === bare) yardstick = result.requestsPerSecond;
     f.throughput.push(result.requestsPerSecond);
     f.ratios.push(result.requestsPerSecond / yardstick);
@@ -99,14 +109,16 @@ console.log(
 console.log(
   `latency: 1 connection, 3 s; throughput: 16 keep-alive connections, ${seconds} s, ${rounds} rounds (median; ratio to bare Bolt within each round); servers in their own processes\n`,
 );
-console.log("| target | p50 ms | p99 ms | req/s (16 conn) | vs bare Bolt (range) | failed |");
-console.log("|---|---|---|---|---|---|");
+console.log(
+  "| target | p50 ms | p99 ms | req/s (16 conn) | vs bare Bolt (range) | server CPU µs/request | failed |",
+);
+console.log("|---|---|---|---|---|---|---|");
 for (const s of scenarios) {
   const f = figures.get(s);
   if (!f) continue;
   const range = `${Math.min(...f.ratios).toFixed(2)}–${Math.max(...f.ratios).toFixed(2)}`;
   console.log(
-    `| ${s.name} | ${f.latency.p50Ms} | ${f.latency.p99Ms} | ${Math.round(median(f.throughput))} | ${median(f.ratios).toFixed(2)}× (${range}) | ${f.failed} |`,
+    `| ${s.name} | ${f.latency.p50Ms} | ${f.latency.p99Ms} | ${Math.round(median(f.throughput))} | ${median(f.ratios).toFixed(2)}× (${range}) | ${Math.round(median(f.cpuPerRequest))} | ${f.failed} |`,
   );
 }
 console.log(
