@@ -107,8 +107,8 @@ export function formatMoneyPlain(minor: number, decimals: number): string {
 
 /**
  * Minor units for people to read, e.g. ¥1,234.50 (zh-CN) or CN¥1,234.50 (en): ICU's layout for
- * the locale and currency, learned once, applied to the exact digits (a call into ICU per amount
- * cost more than the rest of a /stock card).
+ * the locale and currency, learned once, applied to the exact digits (a call into ICU for each
+ * amount was 3% of a /stock card's CPU in the server).
  */
 export function formatMoney(minor: number, currency: string, locale: "en" | "zh-CN"): string {
   const decimals = currencyDecimals(currency);

@@ -163,19 +163,6 @@ export function sparseDocs(postings: Postings, gram: number): Int32Array {
   return postings.docs.subarray(postings.offsets[gram] ?? 0, postings.offsets[gram + 1] ?? 0);
 }
 
-/** The gram's documents in order; a dense gram's are read out of its bitmap into a new array. */
-export function docsOfGram(postings: Postings, gram: number): Int32Array {
-  const base = bitmapBase(postings, gram);
-  if (base < 0) return sparseDocs(postings, gram);
-  const out = new Int32Array(docCount(postings, gram));
-  let size = 0;
-  visitDocs(postings, gram, (doc) => {
-    out[size++] = doc;
-    return true;
-  });
-  return out;
-}
-
 /** Calls `visit` with the gram's documents in order until it returns false. */
 export function visitDocs(postings: Postings, gram: number, visit: (doc: number) => boolean): void {
   const base = bitmapBase(postings, gram);
