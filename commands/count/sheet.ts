@@ -105,7 +105,7 @@ export class SheetErrors extends Error {
   }
 }
 
-/** A count as typed: any unit of the item; unlike other quantities, 0 is an answer ("none here"). */
+/** A count as typed, in any unit of the item; unlike other quantities, 0 is an answer ("none here"). */
 export function parseCountedQty(text: string, line: CountSheetLine): number {
   try {
     return parseQuantity(text, line).baseQty;
