@@ -121,7 +121,7 @@ export class ItemSearchIndex {
     const grams: number[] = [];
     for (let i = 1; i < text.length; i++)
       grams.push(gramOf(postings, text.charCodeAt(i - 1), text.charCodeAt(i)));
-    return candidatesWithGrams(postings, grams, this.snapshot.candidates);
+    return candidatesWithGrams(postings, grams, text, this.snapshot.candidates);
   }
 
   private closestWords(text: string): string[] {
