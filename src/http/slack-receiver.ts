@@ -7,6 +7,7 @@ import type { Logger } from "../log.ts";
 import { describeRequest } from "./describe-request.ts";
 import { parseSlackBody } from "./parse-slack-body.ts";
 import { checkSlackSignature } from "./slack-signature.ts";
+import { TrafficLog } from "./traffic-log.ts";
 
 export interface SlackReceiverOptions {
   signingSecret: string;
@@ -17,6 +18,8 @@ export interface SlackReceiverOptions {
   /** Bolt's HTTPReceiver gives up after 3001 ms with a 404; so do we. */
   ackTimeoutMs?: number;
   maxBodyBytes?: number;
+  /** How often the traffic summary is logged (src/http/traffic-log.ts); a minute unless said. */
+  trafficPeriodMs?: number;
 }
 
 type AckBody = Parameters<ReceiverEvent["ack"]>[0];
@@ -29,10 +32,12 @@ export class HonoSlackReceiver implements Receiver {
   private app: App | undefined;
   private readonly ackTimeoutMs: number;
   private readonly maxBodyBytes: number;
+  private readonly traffic: TrafficLog;
 
   constructor(private readonly options: SlackReceiverOptions) {
     this.ackTimeoutMs = options.ackTimeoutMs ?? 3001;
     this.maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+    this.traffic = new TrafficLog({ logger: options.logger, periodMs: options.trafficPeriodMs });
   }
 
   init(app: App): void {
@@ -44,7 +49,9 @@ export class HonoSlackReceiver implements Receiver {
     return Promise.resolve();
   }
 
+  /** Bolt's stop: writes the traffic of the period so far, which would otherwise be lost. */
   stop(): Promise<void> {
+    this.traffic.flush();
     return Promise.resolve();
   }
 
@@ -85,15 +92,12 @@ export class HonoSlackReceiver implements Receiver {
       c.req.header("x-slack-retry-num"),
       c.req.header("x-slack-retry-reason"),
     );
-    this.options.logger.info(
-      {
-        requestId,
-        ...describeRequest(body),
-        status: response.status,
-        latencyMs: round(performance.now() - startedAt),
-      },
-      "slack request",
-    );
+    this.traffic.record({
+      requestId,
+      ...describeRequest(body),
+      status: response.status,
+      latencyMs: round(performance.now() - startedAt),
+    });
     return response;
   };
 

@@ -21,7 +21,14 @@ describe("HTTP surface", () => {
     expect(response.status).toBe(503);
   });
 
-  it("logs one structured line per request, with no credential in any line", async () => {
+  it("sums up the traffic when Bolt stops the receiver, so the last period is not lost", async () => {
+    await t.driver.command("U0ALICE", "/jxc", "help");
+    await t.jxc.bolt.stop();
+    const summary = t.logs.find((l) => l.msg === "slack traffic");
+    expect(summary).toMatchObject({ requests: 1, failed: 0, routes: { "/jxc": { count: 1, failed: 0 } } });
+  });
+
+  it("logs one structured line per request at debug level, with no credential in any line", async () => {
     await t.driver.command("U0ALICE", "/jxc", "help");
     const line = t.logs.find((l) => l.msg === "slack request");
     expect(line).toMatchObject({ kind: "command", command: "/jxc", user: "U0ALICE", status: 200 });
