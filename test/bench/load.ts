@@ -108,17 +108,25 @@ export function startServer(script: string, env: Record<string, string> = {}): P
   });
 }
 
-/** Hammers one URL with the same signed request over keep-alive connections. */
+export interface SignedRequest {
+  body: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * Hammers one URL over keep-alive connections with a signed request, or with several that each
+ * connection sends in turn.
+ */
 export async function load(
   url: string,
-  request: { body: string; headers: Record<string, string> },
+  request: SignedRequest | readonly SignedRequest[],
   options: { seconds: number; connections: number },
 ): Promise<LoadResult> {
+  const requests = "body" in request ? [request] : request;
   const result = await autocannon({
     url,
     method: "POST",
-    body: request.body,
-    headers: request.headers,
+    requests: requests.map(({ body, headers }) => ({ method: "POST", body, headers })),
     connections: options.connections,
     duration: options.seconds,
   });
