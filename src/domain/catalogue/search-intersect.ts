@@ -141,37 +141,44 @@ function hasBit(bitmaps: Int32Array, base: number, doc: number): number {
 const sampleSize = 32;
 
 /**
- * A few grams of the query whose documents are nearly independent, rarest
- * first, until the documents expected to have them all are few. Pairs of one
- * word come together ("nut": "nu" and "ut" mark the same items), so each word
- * gives its rarest pair first; only then do pairs that share no character with
- * a chosen one follow. Every bitmap ANDed streams 12.5 KB through the cache at
- * 100k items, where checking a few more candidates' text costs less.
+ * A few grams of the query, rarest first and the most independent of each
+ * other first, until the documents expected to have them all are few. Pairs of
+ * one word come together ("nut": "nu" and "ut" mark the same items), so each
+ * word gives its rarest pair first, then come pairs that share no character
+ * with a chosen one, then the rest (a Chinese query has no spaces, and the
+ * pair across two of its words, "制螺" in "钢制螺栓", is the one that
+ * narrows most). Every bitmap ANDed costs ~1 µs at 100k items; every
+ * candidate it leaves costs a text check of ~40 ns.
  */
 function independentGrams(postings: Postings, grams: readonly number[], text: string): number[] {
   const documents = postings.words * 32;
   const pairs = grams
     .map((gram, at) => ({ gram, at, count: docCount(postings, gram), word: wordAt(text, at) }))
-    .filter((pair) => pair.word >= 0)
     .sort((a, b) => a.count - b.count || a.at - b.at);
   const firstOfWord = new Set<number>();
-  const tiers = [[], []] as [typeof pairs, typeof pairs];
+  const [wordFirsts, others] = [[], []] as [typeof pairs, typeof pairs];
   for (const pair of pairs) {
-    const tier = firstOfWord.has(pair.word) ? 1 : 0;
-    firstOfWord.add(pair.word);
-    tiers[tier].push(pair);
+    if (pair.word < 0 || firstOfWord.has(pair.word)) others.push(pair);
+    else {
+      firstOfWord.add(pair.word);
+      wordFirsts.push(pair);
+    }
   }
   const used = new Set<number>();
-  const chosen: number[] = [];
+  const chosen = new Set<number>();
   let expected = documents;
-  for (const { gram, at, count } of [...tiers[0], ...tiers[1]]) {
-    if (used.has(at) || used.has(at + 1)) continue;
-    chosen.push(gram);
-    used.add(at).add(at + 1);
+  const choose = (gram: number, count: number) => {
+    chosen.add(gram);
     expected *= count / documents;
-    if (expected < enoughCandidates || chosen.length === maxBitmaps) break;
+    return expected < enoughCandidates || chosen.size === maxBitmaps;
+  };
+  for (const { gram, at, count } of [...wordFirsts, ...others]) {
+    if (used.has(at) || used.has(at + 1) || chosen.has(gram)) continue;
+    used.add(at).add(at + 1);
+    if (choose(gram, count)) return [...chosen];
   }
-  return chosen.length > 0 ? chosen : [...grams];
+  for (const { gram, count } of pairs) if (!chosen.has(gram) && choose(gram, count)) break;
+  return [...chosen];
 }
 
 /** Which word (counted from 0) the pair at `at` lies in; -1 when it spans a space. */
