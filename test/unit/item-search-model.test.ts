@@ -36,7 +36,7 @@ interface Generated {
 
 const itemArb: fc.Arbitrary<Generated> = fc.record({
   sku: fc.stringMatching(/^[abs][ab12-]{0,4}$/),
-  name: fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 3 }),
+  name: fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 5 }),
   nameZh: fc.option(fc.constantFrom("螺丝", "黄铜螺母", "钢制螺丝刀", "ab 螺"), { nil: null }),
   aliases: fc.uniqueArray(fc.constantFrom("machine screw", "SCR", "机螺钉", "nut m4", "Hex nut"), {
     maxLength: 3,
@@ -64,7 +64,11 @@ const queryArb: fc.Arbitrary<QuerySpec> = fc.oneof(
     "b-",
   ),
   fc.stringMatching(/^[abs][ab12-]{0,3}$/),
-  fc.record({ item: fc.nat(), from: fc.nat(20), length: fc.integer({ min: 1, max: 8 }) }),
+  fc.record({
+    item: fc.nat(),
+    from: fc.nat(20),
+    length: fc.oneof(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 9, max: 40 })),
+  }),
   fc.constantFrom("6900000000001", "6900000000002", "6900000000003"),
 );
 

@@ -1,7 +1,6 @@
 import type { Statement } from "better-sqlite3";
 import type { Db } from "../../../db/client.ts";
 import { editDistance } from "../../text/closest-match.ts";
-import { candidatesWithGrams } from "./search-intersect.ts";
 import { gramOf, visitDocs } from "./search-postings.ts";
 import { barcodeDoc, pageOf, rankLongQuery, rankShortQuery } from "./search-rank.ts";
 import { buildSnapshot, collectWords, type Snapshot } from "./search-snapshot.ts";
@@ -58,7 +57,7 @@ export class ItemSearchIndex {
     const found =
       text.length <= 2
         ? rankShortQuery(snapshot, text, this.gramOfShortQuery(text), offset + limit, barcode)
-        : rankLongQuery(snapshot, text, this.candidates(text), offset + limit, barcode);
+        : rankLongQuery(snapshot, text, offset + limit, barcode);
     const page = pageOf([found.exact, found.skuPrefix, found.namePrefix, found.others], offset, limit);
     return { total: found.total, itemIds: page.map((doc) => snapshot.itemIds[doc] ?? 0) };
   }
@@ -113,15 +112,6 @@ export class ItemSearchIndex {
     return text.length === 1
       ? gramOf(postings, -1, text.charCodeAt(0))
       : gramOf(postings, text.charCodeAt(0), text.charCodeAt(1));
-  }
-
-  /** Documents that may contain a longer query: a superset the ranking checks. */
-  private candidates(text: string): Int32Array {
-    const { postings } = this.snapshot;
-    const grams: number[] = [];
-    for (let i = 1; i < text.length; i++)
-      grams.push(gramOf(postings, text.charCodeAt(i - 1), text.charCodeAt(i)));
-    return candidatesWithGrams(postings, grams, text, this.snapshot.candidates);
   }
 
   private closestWords(text: string): string[] {

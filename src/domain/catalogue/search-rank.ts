@@ -1,5 +1,6 @@
 import { docCount, GramCursor, gramOf, visitBoth, visitDocs } from "./search-postings.ts";
 import type { Snapshot } from "./search-snapshot.ts";
+import { sortedChars, suffixRange } from "./search-suffixes.ts";
 import { fieldMarker, fieldSeparator, startMarker } from "./search-text.ts";
 
 /** A set of documents for one search, as stamps in a reused array (a Set of 100k numbers costs ~10 ms). */
@@ -90,51 +91,83 @@ export function rankShortQuery(
 }
 
 /**
- * Ranks a longer query. Its candidates hold every character pair of it but
- * need not contain it, so each is checked once, in one pass that also sorts
- * the first `need` matches into their groups.
+ * Ranks a query of three characters or more from its range of the suffix
+ * array: each entry there is one place the query occurs (checked past
+ * `sortedChars` only) and says whether a field starts there, so the total and
+ * the groups come without reading any text but an SKU's. A document's best
+ * place decides its group.
  */
 export function rankLongQuery(
   snapshot: Snapshot,
   text: string,
-  candidates: Int32Array,
   need: number,
   barcodeDoc: number | undefined,
 ): RankedMatches {
-  const { texts, postings } = snapshot;
-  const exact = barcodeDoc === undefined ? [] : [barcodeDoc];
-  const skuPrefix: number[] = [];
-  const namePrefix: number[] = [];
-  const others: number[] = [];
-  const fieldStart = fieldSeparator + text;
-  // Only documents with a field starting with the query's first character can be name prefixes.
-  const startsAField = new GramCursor(postings, gramOf(postings, fieldMarker, text.charCodeAt(0)));
-  let total = exact.length;
-  for (let i = 0; i < candidates.length; i++) {
-    const doc = candidates[i] ?? 0;
-    if (doc === barcodeDoc) continue;
+  const { texts, suffixes, best, candidates: found } = snapshot;
+  const seen = new DocMarks(snapshot);
+  const sizes = new Int32Array(4);
+  let distinct = 0;
+  const place = (doc: number, group: number) => {
+    if (doc === barcodeDoc) return;
+    if (!seen.has(doc)) {
+      seen.add(doc);
+      best[doc] = group;
+      found[distinct++] = doc;
+    } else if (group < (best[doc] ?? inside)) best[doc] = group;
+  };
+  const { entries, offsetBits, longDocs } = suffixes;
+  const docShift = offsetBits + 1;
+  const mask = 2 ** offsetBits - 1;
+  const [from, to] = suffixRange(suffixes, texts, text);
+  for (let i = from; i < to; i++) {
+    const entry = entries[i] ?? 0;
+    const doc = entry >>> docShift;
+    const offset = (entry >>> 1) & mask;
+    if (text.length > sortedChars && !(texts[doc] ?? "").startsWith(text, offset)) continue;
+    place(doc, offset === 0 ? skuGroup(texts[doc] ?? "", text) : (entry & 1) === 1 ? fieldStart : inside);
+  }
+  for (const doc of longDocs) {
     const itemText = texts[doc] ?? "";
-    const at = itemText.indexOf(text);
-    if (at < 0) continue;
-    total++;
-    // A group is filled only while it can still reach into the first `need` results, as the
-    // short-query ranking stops its walks; past that, a match is only counted.
-    const before = exact.length + skuPrefix.length;
-    if (at === 0) {
-      if (before >= need) continue;
-      const whole = itemText.length === text.length || itemText.charCodeAt(text.length) === fieldMarker;
-      (whole ? exact : skuPrefix).push(doc);
-    } else if (before + namePrefix.length < need && startsAField.has(doc) && isFieldStart(itemText, at)) {
-      namePrefix.push(doc);
-    } else if (before + namePrefix.length + others.length < need) {
-      others.push(doc);
+    for (let at = itemText.indexOf(text); at >= 0; at = itemText.indexOf(text, at + 1))
+      place(
+        doc,
+        at === 0
+          ? skuGroup(itemText, text)
+          : itemText.charCodeAt(at - 1) === fieldMarker
+            ? fieldStart
+            : inside,
+      );
+  }
+  const groups: number[][] = [[], [], [], []];
+  // Each group lists in document (SKU) order, and only its part of the first `need` is wanted:
+  // a few matches are sorted; for many, a walk over the documents in order that stops once each
+  // group has its part costs less.
+  const add = (doc: number) => {
+    const members = groups[best[doc] ?? inside];
+    if (members && members.length < need) {
+      members.push(doc);
+      wanted--;
     }
+  };
+  let wanted = 0;
+  for (let i = 0; i < distinct; i++) {
+    const group = best[found[i] ?? 0] ?? inside;
+    sizes[group] = (sizes[group] ?? 0) + 1;
   }
-  return { exact, skuPrefix, namePrefix, others, total };
+  for (const size of sizes) wanted += Math.min(size, need);
+  if (distinct * 32 < texts.length) for (const doc of found.subarray(0, distinct).sort()) add(doc);
+  else for (let doc = 0; wanted > 0 && doc < texts.length; doc++) if (seen.has(doc)) add(doc);
+  if (barcodeDoc !== undefined) groups[0]?.unshift(barcodeDoc);
+  const [exact = [], skuPrefix = [], namePrefix = [], others = []] = groups;
+  return { exact, skuPrefix, namePrefix, others, total: distinct + (barcodeDoc === undefined ? 0 : 1) };
+}
 
-  function isFieldStart(itemText: string, at: number): boolean {
-    return itemText.charCodeAt(at - 1) === fieldMarker || itemText.includes(fieldStart, at);
-  }
+const fieldStart = 2;
+const inside = 3;
+
+/** An SKU that is the query (0) or starts with it (1). */
+function skuGroup(itemText: string, text: string): number {
+  return itemText.length === text.length || itemText.charCodeAt(text.length) === fieldMarker ? 0 : 1;
 }
 
 /** The document of the item a barcode named, when that item is in this snapshot. */

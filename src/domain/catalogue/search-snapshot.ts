@@ -1,5 +1,6 @@
 import type { Db } from "../../../db/client.ts";
 import { buildPostings, type Postings } from "./search-postings.ts";
+import { buildSuffixes, type Suffixes } from "./search-suffixes.ts";
 import { composeItemText, splitWords } from "./search-text.ts";
 
 /** Everything one build produced; swapped whole on refresh so a search never sees half an index. */
@@ -7,13 +8,17 @@ export interface Snapshot {
   /** Per-document stamps for "already ranked" during one search; reused to avoid a Set per query. */
   marks: Uint32Array;
   epoch: number;
-  /** Room for every document: where a search gathers its candidates, so none allocates its own. */
+  /** Room for every document: where a search gathers its matches, so none allocates its own. */
   candidates: Int32Array;
+  /** Per-document best group of the current search (valid where `marks` holds its stamp). */
+  best: Uint8Array;
   /** Document number → item id; documents are numbered in SKU order, so every match list is SKU-sorted. */
   itemIds: Int32Array;
   /** Document number → normalised "sku\nname\nname_zh\naliases…". */
   texts: string[];
   postings: Postings;
+  /** Every position of every text, sorted: queries of three characters or more. */
+  suffixes: Suffixes;
   /** Item id → document + 1 (0 = not indexed), to place a barcode hit found in SQLite. */
   docOfItem: Int32Array;
   /** Distinct words without digits, built on the first suggestion (the rare path). */
@@ -57,9 +62,11 @@ export function buildSnapshot(db: Db): Snapshot {
     itemIds,
     texts,
     postings: buildPostings(texts),
+    suffixes: buildSuffixes(texts),
     docOfItem,
     marks: new Uint32Array(itemIds.length),
     candidates: new Int32Array(itemIds.length),
+    best: new Uint8Array(itemIds.length),
     epoch: 0,
   };
 }
