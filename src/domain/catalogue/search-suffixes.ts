@@ -47,8 +47,18 @@ export function buildSuffixes(texts: readonly string[], maxOffsetBits = 31): Suf
   return {
     entries: encode(order, rank, kinds, texts, docStart, offsetBits),
     offsetBits,
-    longDocs: Int32Array.from(texts.flatMap((text, doc) => (indexed(text) ? [] : [doc]))),
+    longDocs: longDocsOf(texts, indexed),
   };
+}
+
+/**
+ * Without an array per text: a build that allocates nothing on the JS heap while its 16 MB work
+ * arrays live lets them die young, freed by the next minor collection instead of a full one.
+ */
+function longDocsOf(texts: readonly string[], indexed: (text: string) => boolean): Int32Array {
+  const docs: number[] = [];
+  for (let doc = 0; doc < texts.length; doc++) if (!indexed(texts[doc] ?? "")) docs.push(doc);
+  return Int32Array.from(docs);
 }
 
 /** What each position is: left out of the entries, a field start, or neither. */
