@@ -10,8 +10,9 @@ const defaultLimit = 20;
 const suggestionWords = 5;
 
 /**
- * In-memory character n-gram index over active items, so `/stock 螺丝` or
- * `/stock crew` answers in about a millisecond at 100k items where a
+ * In-memory substring index over active items — a suffix array for queries of
+ * three characters or more, character pairs for shorter ones — so `/stock 螺丝`
+ * or `/stock crew` answers in well under a millisecond at 100k items where a
  * `LIKE '%x%'` scan takes tens and FTS5 trigrams cannot match two characters.
  */
 export class ItemSearchIndex {
@@ -29,7 +30,7 @@ export class ItemSearchIndex {
     this.snapshot = buildSnapshot(db);
   }
 
-  /** Reads every active item and builds the index (about a second at 100k items). */
+  /** Reads every active item and builds the index (about two seconds at 100k items). */
   static build(db: Db): ItemSearchIndex {
     return new ItemSearchIndex(db);
   }

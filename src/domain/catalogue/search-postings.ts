@@ -152,13 +152,13 @@ export function docCount(postings: Postings, gram: number): number {
 }
 
 /** The bitmap's offset in `postings.bitmaps` when the gram is dense, else -1. */
-export function bitmapBase(postings: Postings, gram: number): number {
+function bitmapBase(postings: Postings, gram: number): number {
   const slot = gram < 0 ? -1 : (postings.bitmapOf[gram] ?? -1);
   return slot < 0 ? -1 : slot * postings.words;
 }
 
 /** The list of a sparse gram (a view, not a copy); empty for a dense or unknown one. */
-export function sparseDocs(postings: Postings, gram: number): Int32Array {
+function sparseDocs(postings: Postings, gram: number): Int32Array {
   if (gram < 0) return postings.docs.subarray(0, 0);
   return postings.docs.subarray(postings.offsets[gram] ?? 0, postings.offsets[gram + 1] ?? 0);
 }
@@ -214,7 +214,7 @@ export function visitBoth(postings: Postings, a: number, b: number, visit: (doc:
 }
 
 /** The first index at or after `from` whose value is not below `value`: doubling steps, then bisection. */
-export function gallop(list: Int32Array, value: number, from: number): number {
+function gallop(list: Int32Array, value: number, from: number): number {
   let low = from;
   let high = from;
   let step = 1;
