@@ -2,7 +2,14 @@
 // texts too long for the entry format, by the long-document list), with the right field flag.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildSuffixes, sortedChars, suffixRange } from "../../src/domain/catalogue/search-suffixes.ts";
+import {
+  buildSuffixes,
+  entryDoc,
+  entryOffset,
+  entryStartsField,
+  sortedChars,
+  suffixRange,
+} from "../../src/domain/catalogue/search-suffixes.ts";
 
 const textArb = fc
   .array(fc.stringMatching(/^[ab 螺丝1]{1,12}$/), { minLength: 1, maxLength: 4 })
@@ -21,15 +28,14 @@ function placesByBruteForce(texts: string[], query: string): string[] {
 
 function placesBySuffixes(texts: string[], query: string, maxOffsetBits?: number): string[] {
   const suffixes = buildSuffixes(texts, maxOffsetBits);
-  const { entries, offsetBits } = suffixes;
   const [from, to] = suffixRange(suffixes, texts, query);
   const places: string[] = [];
   for (let i = from; i < to; i++) {
-    const entry = entries[i] ?? 0;
-    const doc = entry >>> (offsetBits + 1);
-    const at = (entry >>> 1) & (2 ** offsetBits - 1);
+    const entry = suffixes.entries[i] ?? 0;
+    const doc = entryDoc(suffixes, entry);
+    const at = entryOffset(suffixes, entry);
     if (query.length > sortedChars && !(texts[doc] ?? "").startsWith(query, at)) continue;
-    places.push(`${doc}@${at}${(entry & 1) === 1 ? "^" : ""}`);
+    places.push(`${doc}@${at}${entryStartsField(entry) ? "^" : ""}`);
   }
   for (const doc of suffixes.longDocs) {
     const text = texts[doc] ?? "";

@@ -1,6 +1,6 @@
 import { docCount, GramCursor, gramOf, visitBoth, visitDocs } from "./search-postings.ts";
 import type { Snapshot } from "./search-snapshot.ts";
-import { sortedChars, suffixRange } from "./search-suffixes.ts";
+import { entryDoc, entryOffset, entryStartsField, sortedChars, suffixRange } from "./search-suffixes.ts";
 import { fieldMarker, fieldSeparator, startMarker } from "./search-text.ts";
 
 /** A set of documents for one search, as stamps in a reused array (a Set of 100k numbers costs ~10 ms). */
@@ -103,45 +103,63 @@ export function rankLongQuery(
   need: number,
   barcodeDoc: number | undefined,
 ): RankedMatches {
-  const { texts, suffixes, best, candidates: found } = snapshot;
+  const { texts, suffixes, best, matches } = snapshot;
   const seen = new DocMarks(snapshot);
-  const sizes = new Int32Array(4);
   let distinct = 0;
   const place = (doc: number, group: number) => {
     if (doc === barcodeDoc) return;
     if (!seen.has(doc)) {
       seen.add(doc);
       best[doc] = group;
-      found[distinct++] = doc;
+      matches[distinct++] = doc;
     } else if (group < (best[doc] ?? inside)) best[doc] = group;
   };
-  const { entries, offsetBits, longDocs } = suffixes;
-  const docShift = offsetBits + 1;
-  const mask = 2 ** offsetBits - 1;
   const [from, to] = suffixRange(suffixes, texts, text);
   for (let i = from; i < to; i++) {
-    const entry = entries[i] ?? 0;
-    const doc = entry >>> docShift;
-    const offset = (entry >>> 1) & mask;
+    const entry = suffixes.entries[i] ?? 0;
+    const doc = entryDoc(suffixes, entry);
+    const offset = entryOffset(suffixes, entry);
+    // Only an SKU match or a query longer than the sorted prefix reads the text: a random read
+    // per match would cost more than all the rest.
     if (text.length > sortedChars && !(texts[doc] ?? "").startsWith(text, offset)) continue;
-    place(doc, offset === 0 ? skuGroup(texts[doc] ?? "", text) : (entry & 1) === 1 ? fieldStart : inside);
+    place(
+      doc,
+      offset > 0 ? (entryStartsField(entry) ? fieldStart : inside) : skuGroup(texts[doc] ?? "", text),
+    );
   }
-  for (const doc of longDocs) {
+  for (const doc of suffixes.longDocs) {
     const itemText = texts[doc] ?? "";
     for (let at = itemText.indexOf(text); at >= 0; at = itemText.indexOf(text, at + 1))
       place(
         doc,
-        at === 0
-          ? skuGroup(itemText, text)
-          : itemText.charCodeAt(at - 1) === fieldMarker
+        at > 0
+          ? itemText.charCodeAt(at - 1) === fieldMarker
             ? fieldStart
-            : inside,
+            : inside
+          : skuGroup(itemText, text),
       );
   }
+  const groups = firstOfEachGroup(snapshot, seen, distinct, need);
+  if (barcodeDoc !== undefined) groups[0]?.unshift(barcodeDoc);
+  const [exact = [], skuPrefix = [], namePrefix = [], others = []] = groups;
+  return { exact, skuPrefix, namePrefix, others, total: distinct + (barcodeDoc === undefined ? 0 : 1) };
+}
+
+/**
+ * Each group's first `need` members in document (SKU) order, from the `distinct` matches gathered
+ * in `snapshot.matches`: a few are sorted; for many, a walk over the documents in order, stopping
+ * once each group has its part, costs less.
+ */
+function firstOfEachGroup(snapshot: Snapshot, seen: DocMarks, distinct: number, need: number): number[][] {
+  const { best, matches, texts } = snapshot;
+  const sizes = new Int32Array(4);
+  for (let i = 0; i < distinct; i++) {
+    const group = best[matches[i] ?? 0] ?? inside;
+    sizes[group] = (sizes[group] ?? 0) + 1;
+  }
+  let wanted = 0;
+  for (const size of sizes) wanted += Math.min(size, need);
   const groups: number[][] = [[], [], [], []];
-  // Each group lists in document (SKU) order, and only its part of the first `need` is wanted:
-  // a few matches are sorted; for many, a walk over the documents in order that stops once each
-  // group has its part costs less.
   const add = (doc: number) => {
     const members = groups[best[doc] ?? inside];
     if (members && members.length < need) {
@@ -149,23 +167,15 @@ export function rankLongQuery(
       wanted--;
     }
   };
-  let wanted = 0;
-  for (let i = 0; i < distinct; i++) {
-    const group = best[found[i] ?? 0] ?? inside;
-    sizes[group] = (sizes[group] ?? 0) + 1;
-  }
-  for (const size of sizes) wanted += Math.min(size, need);
-  if (distinct * 32 < texts.length) for (const doc of found.subarray(0, distinct).sort()) add(doc);
+  if (distinct * 32 < texts.length) for (const doc of matches.subarray(0, distinct).sort()) add(doc);
   else for (let doc = 0; wanted > 0 && doc < texts.length; doc++) if (seen.has(doc)) add(doc);
-  if (barcodeDoc !== undefined) groups[0]?.unshift(barcodeDoc);
-  const [exact = [], skuPrefix = [], namePrefix = [], others = []] = groups;
-  return { exact, skuPrefix, namePrefix, others, total: distinct + (barcodeDoc === undefined ? 0 : 1) };
+  return groups;
 }
 
 const fieldStart = 2;
 const inside = 3;
 
-/** An SKU that is the query (0) or starts with it (1). */
+/** An SKU that is the query (group 0) or starts with it (group 1). */
 function skuGroup(itemText: string, text: string): number {
   return itemText.length === text.length || itemText.charCodeAt(text.length) === fieldMarker ? 0 : 1;
 }

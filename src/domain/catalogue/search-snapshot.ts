@@ -9,7 +9,7 @@ export interface Snapshot {
   marks: Uint32Array;
   epoch: number;
   /** Room for every document: where a search gathers its matches, so none allocates its own. */
-  candidates: Int32Array;
+  matches: Int32Array;
   /** Per-document best group of the current search (valid where `marks` holds its stamp). */
   best: Uint8Array;
   /** Document number → item id; documents are numbered in SKU order, so every match list is SKU-sorted. */
@@ -65,7 +65,7 @@ export function buildSnapshot(db: Db): Snapshot {
     suffixes: buildSuffixes(texts),
     docOfItem,
     marks: new Uint32Array(itemIds.length),
-    candidates: new Int32Array(itemIds.length),
+    matches: new Int32Array(itemIds.length),
     best: new Uint8Array(itemIds.length),
     epoch: 0,
   };
