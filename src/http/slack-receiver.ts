@@ -18,8 +18,6 @@ export interface SlackReceiverOptions {
   /** Bolt's HTTPReceiver gives up after 3001 ms with a 404; so do we. */
   ackTimeoutMs?: number;
   maxBodyBytes?: number;
-  /** How often the traffic summary is logged (src/http/traffic-log.ts); a minute unless said. */
-  trafficPeriodMs?: number;
 }
 
 type AckBody = Parameters<ReceiverEvent["ack"]>[0];
@@ -37,7 +35,7 @@ export class HonoSlackReceiver implements Receiver {
   constructor(private readonly options: SlackReceiverOptions) {
     this.ackTimeoutMs = options.ackTimeoutMs ?? 3001;
     this.maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
-    this.traffic = new TrafficLog({ logger: options.logger, periodMs: options.trafficPeriodMs });
+    this.traffic = new TrafficLog({ logger: options.logger });
   }
 
   init(app: App): void {
