@@ -3,21 +3,36 @@ import type { Snapshot } from "./search-snapshot.ts";
 import { entryDoc, entryOffset, entryStartsField, sortedChars, suffixRange } from "./search-suffixes.ts";
 import { fieldMarker, fieldSeparator, startMarker } from "./search-text.ts";
 
-/** A set of documents for one search, as stamps in a reused array (a Set of 100k numbers costs ~10 ms). */
+const unseen = -1;
+
+/**
+ * The documents one search has seen and the best group of each, as `stamp << 2 | group` in the
+ * snapshot's reused array (a Set of 100k numbers costs ~10 ms).
+ */
 export class DocMarks {
   private readonly stamp: number;
-  constructor(private readonly snapshot: Snapshot) {
-    if (snapshot.epoch >= 0xfffffffe) {
+  private readonly marks: Uint32Array;
+  constructor(snapshot: Snapshot) {
+    if (snapshot.epoch >= 0x3ffffffe) {
       snapshot.marks.fill(0);
       snapshot.epoch = 0;
     }
-    this.stamp = ++snapshot.epoch;
+    this.stamp = ++snapshot.epoch << 2;
+    this.marks = snapshot.marks;
   }
-  add(doc: number): void {
-    this.snapshot.marks[doc] = this.stamp;
+  /** The document's group so far, or `unseen`. */
+  groupOf(doc: number): number {
+    const mark = this.marks[doc] ?? 0;
+    return (mark & ~3) === this.stamp ? mark & 3 : unseen;
+  }
+  set(doc: number, group: number): void {
+    this.marks[doc] = this.stamp | group;
   }
   has(doc: number): boolean {
-    return this.snapshot.marks[doc] === this.stamp;
+    return this.groupOf(doc) !== unseen;
+  }
+  add(doc: number): void {
+    this.set(doc, 0);
   }
 }
 
@@ -95,7 +110,8 @@ export function rankShortQuery(
  * array: each entry there is one place the query occurs (checked past
  * `sortedChars` only) and says whether a field starts there, so the total and
  * the groups come without reading any text but an SKU's. A document's best
- * place decides its group.
+ * place decides its group; each group keeps only its lowest `need` documents
+ * as they pass, so a word in 10,000 items costs one pass and no sort.
  */
 export function rankLongQuery(
   snapshot: Snapshot,
@@ -103,26 +119,36 @@ export function rankLongQuery(
   need: number,
   barcodeDoc: number | undefined,
 ): RankedMatches {
-  const { texts, suffixes, best, matches } = snapshot;
+  const { texts, suffixes } = snapshot;
   const seen = new DocMarks(snapshot);
+  const tops = new GroupTops(need);
+  const { ceiling } = tops;
   let distinct = 0;
-  const place = (doc: number, group: number) => {
-    if (doc === barcodeDoc) return;
-    if (!seen.has(doc)) {
-      seen.add(doc);
-      best[doc] = group;
-      matches[distinct++] = doc;
-    } else if (group < (best[doc] ?? inside)) best[doc] = group;
+  /** Records one place the query occurs; 1 when its document is new to this search. */
+  const place = (doc: number, group: number): number => {
+    const previous = seen.groupOf(doc);
+    if (previous === unseen) {
+      if (doc === barcodeDoc) return 0;
+      seen.set(doc, group);
+      if (doc < (ceiling[group] ?? 0)) tops.offer(group, doc);
+      return 1;
+    }
+    if (group < previous) {
+      seen.set(doc, group);
+      tops.promote(doc, previous, group);
+    }
+    return 0;
   };
   const [from, to] = suffixRange(suffixes, texts, text);
+  const checkRest = text.length > sortedChars;
   for (let i = from; i < to; i++) {
     const entry = suffixes.entries[i] ?? 0;
     const doc = entryDoc(suffixes, entry);
     const offset = entryOffset(suffixes, entry);
     // Only an SKU match or a query longer than the sorted prefix reads the text: a random read
     // per match would cost more than all the rest.
-    if (text.length > sortedChars && !(texts[doc] ?? "").startsWith(text, offset)) continue;
-    place(
+    if (checkRest && !(texts[doc] ?? "").startsWith(text, offset)) continue;
+    distinct += place(
       doc,
       offset > 0 ? (entryStartsField(entry) ? fieldStart : inside) : skuGroup(texts[doc] ?? "", text),
     );
@@ -130,7 +156,7 @@ export function rankLongQuery(
   for (const doc of suffixes.longDocs) {
     const itemText = texts[doc] ?? "";
     for (let at = itemText.indexOf(text); at >= 0; at = itemText.indexOf(text, at + 1))
-      place(
+      distinct += place(
         doc,
         at > 0
           ? itemText.charCodeAt(at - 1) === fieldMarker
@@ -139,37 +165,42 @@ export function rankLongQuery(
           : skuGroup(itemText, text),
       );
   }
-  const groups = firstOfEachGroup(snapshot, seen, distinct, need);
+  const groups = tops.groups;
   if (barcodeDoc !== undefined) groups[0]?.unshift(barcodeDoc);
   const [exact = [], skuPrefix = [], namePrefix = [], others = []] = groups;
   return { exact, skuPrefix, namePrefix, others, total: distinct + (barcodeDoc === undefined ? 0 : 1) };
 }
 
 /**
- * Each group's first `need` members in document (SKU) order, from the `distinct` matches gathered
- * in `snapshot.matches`: a few are sorted; for many, a walk over the documents in order, stopping
- * once each group has its part, costs less.
+ * The lowest `need` documents offered to each group, kept sorted. A document
+ * promoted to a better group leaves its old list one short, and the list stays
+ * short: the page then needs one fewer from it, since the promoted document is
+ * on the page ahead of it — or a better group is full and the page never
+ * reaches the old one.
  */
-function firstOfEachGroup(snapshot: Snapshot, seen: DocMarks, distinct: number, need: number): number[][] {
-  const { best, matches, texts } = snapshot;
-  const sizes = new Int32Array(4);
-  for (let i = 0; i < distinct; i++) {
-    const group = best[matches[i] ?? 0] ?? inside;
-    sizes[group] = (sizes[group] ?? 0) + 1;
+class GroupTops {
+  readonly groups: number[][] = [[], [], [], []];
+  /** Offers from here up change nothing; callers check before calling offer. */
+  readonly ceiling = new Int32Array(4).fill(0x7fffffff);
+  constructor(private readonly need: number) {
+    if (need === 0) this.ceiling.fill(0);
   }
-  let wanted = 0;
-  for (const size of sizes) wanted += Math.min(size, need);
-  const groups: number[][] = [[], [], [], []];
-  const add = (doc: number) => {
-    const members = groups[best[doc] ?? inside];
-    if (members && members.length < need) {
-      members.push(doc);
-      wanted--;
-    }
-  };
-  if (distinct * 32 < texts.length) for (const doc of matches.subarray(0, distinct).sort()) add(doc);
-  else for (let doc = 0; wanted > 0 && doc < texts.length; doc++) if (seen.has(doc)) add(doc);
-  return groups;
+
+  offer(group: number, doc: number): void {
+    const members = this.groups[group] ?? [];
+    if (members.length === this.need) members.pop();
+    let at = members.length;
+    while (at > 0 && (members[at - 1] ?? 0) > doc) at--;
+    members.splice(at, 0, doc);
+    if (members.length === this.need) this.ceiling[group] = members[members.length - 1] ?? 0;
+  }
+
+  promote(doc: number, from: number, to: number): void {
+    const members = this.groups[from] ?? [];
+    const at = members.indexOf(doc);
+    if (at >= 0) members.splice(at, 1);
+    if (doc < (this.ceiling[to] ?? 0)) this.offer(to, doc);
+  }
 }
 
 const fieldStart = 2;

@@ -5,13 +5,9 @@ import { composeItemText, splitWords } from "./search-text.ts";
 
 /** Everything one build produced; swapped whole on refresh so a search never sees half an index. */
 export interface Snapshot {
-  /** Per-document stamps for "already ranked" during one search; reused to avoid a Set per query. */
+  /** Per-document stamps of the current search (seen, and best group); reused to avoid a Set per query. */
   marks: Uint32Array;
   epoch: number;
-  /** Room for every document: where a search gathers its matches, so none allocates its own. */
-  matches: Int32Array;
-  /** Per-document best group of the current search (valid where `marks` holds its stamp). */
-  best: Uint8Array;
   /** Document number → item id; documents are numbered in SKU order, so every match list is SKU-sorted. */
   itemIds: Int32Array;
   /** Document number → normalised "sku\nname\nname_zh\naliases…". */
@@ -65,8 +61,6 @@ export function buildSnapshot(db: Db): Snapshot {
     suffixes: buildSuffixes(texts),
     docOfItem,
     marks: new Uint32Array(itemIds.length),
-    matches: new Int32Array(itemIds.length),
-    best: new Uint8Array(itemIds.length),
     epoch: 0,
   };
 }
