@@ -111,22 +111,35 @@ describe("ItemSearchIndex", () => {
     expect(index.suggest("qqqqqq")).toEqual([]);
   });
 
-  it("suggests the items sharing most character pairs first, ties in SKU order, as many as asked", () => {
-    // "ab12cd" has 5 pairs. The SKUs hold digits, so no typo word stands in for the pair counts.
+  it("suggests the items sharing the longest piece of the query first, down to half its length", () => {
+    // The SKUs hold digits, so no typo word stands in for the pieces.
     const part = {
-      three: addItem(db, { sku: "AB12XY", name: "Part" }),
-      fourB: addItem(db, { sku: "AB12CE-2", name: "Part" }),
-      one: addItem(db, { sku: "AB99XX", name: "Part" }),
-      fourC: addItem(db, { sku: "AB12CX", name: "Part" }),
-      five: addItem(db, { sku: "AB12C-CD", name: "Part" }),
-      fourA: addItem(db, { sku: "AB12CE-1", name: "Part" }),
+      four: addItem(db, { sku: "AB12XY", name: "Part" }),
+      fiveB: addItem(db, { sku: "AB12CE-2", name: "Part" }),
+      two: addItem(db, { sku: "AB99XX", name: "Part" }),
+      fiveC: addItem(db, { sku: "AB12CX", name: "Part" }),
+      fiveA: addItem(db, { sku: "AB12C-CD", name: "Part" }),
+      fiveD: addItem(db, { sku: "ZAB12CE", name: "Part" }),
     };
     const index = ItemSearchIndex.build(db);
     expect(index.search("ab12cd").total).toBe(0);
-    expect(index.suggest("ab12cd", 4)).toEqual([part.five, part.fourA, part.fourB, part.fourC]);
-    expect(index.suggest("ab12cd", 2)).toEqual([part.five, part.fourA]);
-    // Fewer than half the pairs in common is no suggestion.
-    expect(index.suggest("ab12cd", 10)).toEqual([part.five, part.fourA, part.fourB, part.fourC, part.three]);
+    // "ab12c" first, ranked as a search ranks it (SKU prefix before the rest, each in SKU order).
+    expect(index.suggest("ab12cd", 4)).toEqual([part.fiveA, part.fiveB, part.fiveC, part.fiveD]);
+    expect(index.suggest("ab12cd", 2)).toEqual([part.fiveA, part.fiveB]);
+    // Then "ab12"; "ab" is less than half of "ab12cd", so AB99XX is no suggestion.
+    expect(index.suggest("ab12cd", 10)).toEqual([part.fiveA, part.fiveB, part.fiveC, part.fiveD, part.four]);
+  });
+
+  it("suggests from the longest piece of a query of several words", () => {
+    const screws = [
+      addItem(db, { sku: "ZS-M4", name: "Zinc Screw M4x60" }),
+      addItem(db, { sku: "ZS-M6", name: "Zinc Screw M6x20" }),
+    ];
+    addItem(db, { sku: "BN-M5", name: "Brass Nut M5x10" });
+    const index = ItemSearchIndex.build(db);
+    expect(index.search("zinc screw m5x").total).toBe(0);
+    // "zinc screw m" first; then "screw m" (half the query) brings the fixture's screws, not the nut.
+    expect(index.suggest("zinc screw m5x", 5)).toEqual([...screws, ids.screw, ids.scrLong]);
   });
 
   it("sees its own process's writes after markChanged", () => {

@@ -7,6 +7,7 @@ import {
   entryDoc,
   entryOffset,
   entryStartsField,
+  longestOccurring,
   sortedChars,
   suffixRange,
 } from "../../src/domain/catalogue/search-suffixes.ts";
@@ -74,5 +75,31 @@ describe("buildSuffixes and suffixRange", () => {
     const long = "a".repeat(sortedChars);
     const texts = [`${long}b`, `${long}c`, `${long}b\n${long}c`];
     expect(placesBySuffixes(texts, `${long}c`)).toEqual(placesByBruteForce(texts, `${long}c`));
+  });
+});
+
+describe("longestOccurring", () => {
+  it("gives, for each place in a query, the longest piece from there that some text holds", () => {
+    const longestByBruteForce = (texts: string[], query: string) =>
+      [...query].map((char, at) => {
+        if (char === " ") return 0;
+        let length = 0;
+        while (
+          at + length < query.length &&
+          length < sortedChars &&
+          texts.some((text) => text.includes(query.slice(at, at + length + 1)))
+        )
+          length++;
+        return length;
+      });
+    fc.assert(
+      fc.property(fc.array(textArb, { minLength: 1, maxLength: 30 }), queryArb, (texts, query) => {
+        const suffixes = buildSuffixes(texts);
+        expect([...longestOccurring(suffixes, texts, query)], query).toEqual(
+          longestByBruteForce(texts, query),
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,13 +1,16 @@
 import type { Statement } from "better-sqlite3";
 import type { Db } from "../../../db/client.ts";
 import { editDistance } from "../../text/closest-match.ts";
-import { gramOf, visitDocs } from "./search-postings.ts";
+import { gramOf } from "./search-postings.ts";
 import { barcodeDoc, pageOf, rankLongQuery, rankShortQuery } from "./search-rank.ts";
 import { buildSnapshot, collectWords, type Snapshot } from "./search-snapshot.ts";
+import { longestOccurring, sortedChars } from "./search-suffixes.ts";
 import { normaliseSearchText } from "./search-text.ts";
 
 const defaultLimit = 20;
 const suggestionWords = 5;
+/** Each piece is a search: a bound on the work for a query that shares little with any item. */
+const maxPieces = 24;
 
 /**
  * In-memory substring index over active items — a suffix array for queries of
@@ -65,17 +68,19 @@ export class ItemSearchIndex {
 
   /**
    * The closest items when nothing matches: words within a few typos of the
-   * query ("scerw" → screw), else the items sharing most character pairs with it.
+   * query ("scerw" → screw), then the items sharing the longest pieces of it
+   * ("zinc screw m5x" → zinc screw m…), down to half its length.
    */
   suggest(query: string, limit = 5): number[] {
     const text = normaliseSearchText(query);
     if (text === "" || limit <= 0) return [];
     const found = new Set<number>();
-    for (const word of this.closestWords(text)) {
-      for (const id of this.search(word, { limit }).itemIds) if (found.size < limit) found.add(id);
+    const pieces = [...this.closestWords(text), ...this.sharedPieces(text)];
+    for (const piece of pieces) {
+      for (const id of this.search(piece, { limit, noBarcode: true }).itemIds) found.add(id);
+      if (found.size >= limit) break;
     }
-    for (const id of this.mostOverlapping(text, limit)) if (found.size < limit) found.add(id);
-    return [...found];
+    return [...found].slice(0, limit);
   }
 
   /**
@@ -128,50 +133,17 @@ export class ItemSearchIndex {
     return scored.slice(0, suggestionWords).map((entry) => entry.word);
   }
 
-  private mostOverlapping(text: string, limit: number): number[] {
-    const { postings, itemIds } = this.snapshot;
-    // At most 255 pairs count, so a score never overflows its byte (queries stop at 100 characters).
-    const end = Math.min(text.length, 256);
-    const scores = new Uint8Array(itemIds.length);
-    let scored = 0;
-    for (let i = 1; i < end; i++) {
-      visitDocs(postings, gramOf(postings, text.charCodeAt(i - 1), text.charCodeAt(i)), (doc) => {
-        scores[doc] = (scores[doc] ?? 0) + 1;
-        scored++;
-        return true;
+  /** Pieces of the query found in some item, at least half its length: longest first, then leftmost. */
+  private sharedPieces(text: string): string[] {
+    const { suffixes, texts } = this.snapshot;
+    const lengths = longestOccurring(suffixes, texts, text);
+    const shortest = Math.min(sortedChars, Math.max(2, Math.ceil(text.length / 2)));
+    const pieces = new Set<string>();
+    for (let length = Math.max(0, ...lengths); length >= shortest; length--) {
+      lengths.forEach((longest, at) => {
+        if (longest >= length && pieces.size < maxPieces) pieces.add(text.slice(at, at + length).trim());
       });
     }
-    if (scored === 0) return [];
-    const needed = Math.max(1, Math.ceil((end - 1) / 2));
-    return topScored(scores, needed, limit).map((doc) => itemIds[doc] ?? 0);
+    return [...pieces];
   }
-}
-
-/**
- * The `limit` documents of highest score (at least `needed`), ties in document order: a count per
- * score finds the lowest score that makes the cut, then one pass in document order collects them,
- * where sorting every scored document took milliseconds when a common pair scored most of them.
- */
-function topScored(scores: Uint8Array, needed: number, limit: number): number[] {
-  const perScore = new Int32Array(256);
-  for (let doc = 0; doc < scores.length; doc++) {
-    const score = scores[doc] ?? 0;
-    perScore[score] = (perScore[score] ?? 0) + 1;
-  }
-  let cut = 255;
-  let above = 0;
-  while (cut > needed && above + (perScore[cut] ?? 0) < limit) above += perScore[cut--] ?? 0;
-  const byScore = new Map<number, number[]>();
-  let atCut = 0;
-  for (let doc = 0; doc < scores.length; doc++) {
-    const score = scores[doc] ?? 0;
-    if (score < cut || (score === cut && atCut++ >= limit - above)) continue;
-    const docs = byScore.get(score);
-    if (docs) docs.push(doc);
-    else byScore.set(score, [doc]);
-  }
-  return [...byScore]
-    .sort(([a], [b]) => b - a)
-    .flatMap(([, docs]) => docs)
-    .slice(0, limit);
 }

@@ -233,3 +233,26 @@ export function entryOffset(suffixes: Suffixes, entry: number): number {
 export function entryStartsField(entry: number): boolean {
   return (entry & 1) === 1;
 }
+
+/**
+ * For each position of `query`, how many characters from there on occur
+ * together in some item text (up to `sortedChars`; 0 at a space, where no
+ * entry starts). A piece that occurs keeps occurring without its first
+ * character, so each position starts from the last one's length less one:
+ * about two binary searches per character in all.
+ */
+export function longestOccurring(suffixes: Suffixes, texts: readonly string[], query: string): Int32Array {
+  const lengths = new Int32Array(query.length);
+  const occurs = (from: number, length: number) => {
+    const [first, end] = suffixRange(suffixes, texts, query.slice(from, from + length));
+    return first < end;
+  };
+  let length = 0;
+  for (let at = 0; at < query.length; at++) {
+    length = Math.max(0, length - 1);
+    if (query.charCodeAt(at) === space) continue;
+    while (at + length < query.length && length < sortedChars && occurs(at, length + 1)) length++;
+    lengths[at] = length;
+  }
+  return lengths;
+}
