@@ -33,8 +33,12 @@ export interface RunningJxc extends RunningServer {
 }
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
-// The same V8 flags as `npm start`: a small young generation keeps RSS low at no cost in throughput.
-const v8Flags = ["--max-semi-space-size=2"];
+/**
+ * The same V8 flags as `npm start`: a small young generation, and an old one collected once it has
+ * grown a quarter past what the last collection kept (V8 otherwise lets it grow 1.1–4×), keep RSS
+ * low at no measurable cost in throughput.
+ */
+const v8Flags = ["--max-semi-space-size=2", "--heap-growing-percent=25"];
 /**
  * The same malloc setting as `npm start`: glibc raises its mmap threshold to the largest block
  * freed (the index build frees 16 MB ones), after which big buffers come from a heap it rarely

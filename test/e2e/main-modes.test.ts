@@ -28,7 +28,7 @@ async function startMain(
   const port = await freePort();
   const folder = mkdtempSync(join(tmpdir(), "jxc-main-"));
   // From a temp folder, so a developer's own .env (maybe with credentials) stays out of it.
-  const child = spawn(process.execPath, ["--max-semi-space-size=2", bundle], {
+  const child = spawn(process.execPath, ["--max-semi-space-size=2", "--heap-growing-percent=25", bundle], {
     cwd: folder,
     env: {
       PATH: process.env.PATH ?? "",
