@@ -140,8 +140,9 @@ export function rankLongQuery(
     distinct += placeMatch(seen, tops, doc, group);
   }
   for (const doc of suffixes.longDocs) {
+    if (doc === skipped) continue;
     const itemText = texts[doc] ?? "";
-    for (let at = itemText.indexOf(text); at >= 0 && doc !== skipped; at = itemText.indexOf(text, at + 1)) {
+    for (let at = itemText.indexOf(text); at >= 0; at = itemText.indexOf(text, at + 1)) {
       const group =
         at > 0
           ? itemText.charCodeAt(at - 1) === fieldMarker

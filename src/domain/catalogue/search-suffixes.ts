@@ -237,9 +237,10 @@ export function entryStartsField(entry: number): boolean {
 /**
  * For each position of `query`, how many characters from there on occur
  * together in some item text (up to `sortedChars`; 0 at a space, where no
- * entry starts). A piece that occurs keeps occurring without its first
- * character, so each position starts from the last one's length less one:
- * about two binary searches per character in all.
+ * entry starts; texts left out as too long, normally none, are not looked
+ * at). A piece that occurs keeps occurring without its first character, so
+ * each position starts from the last one's length less one: about two binary
+ * searches per character in all.
  */
 export function longestOccurring(suffixes: Suffixes, texts: readonly string[], query: string): Int32Array {
   const lengths = new Int32Array(query.length);
