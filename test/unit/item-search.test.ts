@@ -142,6 +142,24 @@ describe("ItemSearchIndex", () => {
     expect(index.suggest("zinc screw m5x", 5)).toEqual([...screws, ids.screw, ids.scrLong]);
   });
 
+  it("suggests the items holding most of a query with a typo first, when its pieces are apart", () => {
+    const hinge = addItem(db, { sku: "SH-1", name: "Stainless Hinge" });
+    const stainlessWasher = addItem(db, { sku: "SW-8", name: "Stainless Washer M8" });
+    addItem(db, { sku: "W-8", name: "Washer M8" });
+    const index = ItemSearchIndex.build(db);
+    expect(index.search("stainles washer").total).toBe(0);
+    // "stainles" + "washer" (14 of 15 characters), then "stainles" alone (8, in SKU order: SCR-M4
+    // before SH-1); "washer" alone is less than half the query.
+    expect(index.suggest("stainles washer", 3)).toEqual([stainlessWasher, ids.screw, hinge]);
+    // Among many items the few that hold pieces are sorted rather than found by a walk: same answer.
+    for (let n = 0; n < 200; n++) addItem(db, { sku: `P-${n}`, name: `Part ${n}` });
+    expect(ItemSearchIndex.build(db).suggest("stainles washer", 3)).toEqual([
+      stainlessWasher,
+      ids.screw,
+      hinge,
+    ]);
+  });
+
   it("sees its own process's writes after markChanged", () => {
     const index = ItemSearchIndex.build(db);
     const washer = addItem(db, { sku: "WSH-8", name: "Washer", nameZh: "垫圈" });

@@ -4,13 +4,11 @@ import { editDistance } from "../../text/closest-match.ts";
 import { gramOf } from "./search-postings.ts";
 import { barcodeDoc, pageOf, rankLongQuery, rankShortQuery } from "./search-rank.ts";
 import { buildSnapshot, collectWords, type Snapshot } from "./search-snapshot.ts";
-import { longestOccurring, sortedChars } from "./search-suffixes.ts";
+import { SharedPieces } from "./search-suggest.ts";
 import { normaliseSearchText } from "./search-text.ts";
 
 const defaultLimit = 20;
 const suggestionWords = 5;
-/** Each piece is a search: a bound on the work for a query that shares little with any item. */
-const maxPieces = 24;
 
 /**
  * In-memory substring index over active items — a suffix array for queries of
@@ -68,18 +66,25 @@ export class ItemSearchIndex {
 
   /**
    * The closest items when nothing matches: words within a few typos of the
-   * query ("scerw" → screw), then the items sharing the longest pieces of it
-   * ("zinc screw m5x" → zinc screw m…), down to half its length.
+   * query ("scerw" → screw); then the items holding most of it in pieces that
+   * do not overlap ("stainles washer" → stainless washers); then those holding
+   * its longest pieces, down to half its length ("zinc screw m5x" → zinc screws).
    */
   suggest(query: string, limit = 5): number[] {
     const text = normaliseSearchText(query);
     if (text === "" || limit <= 0) return [];
     const found = new Set<number>();
-    const pieces = [...this.closestWords(text), ...this.sharedPieces(text)];
-    for (const piece of pieces) {
-      for (const id of this.search(piece, { limit, noBarcode: true }).itemIds) found.add(id);
-      if (found.size >= limit) break;
-    }
+    const searchEach = (pieces: readonly string[]) => {
+      for (const piece of pieces) {
+        if (found.size >= limit) return;
+        for (const id of this.search(piece, { limit, noBarcode: true }).itemIds) found.add(id);
+      }
+    };
+    searchEach(this.closestWords(text));
+    const shared = new SharedPieces(this.snapshot, text);
+    if (found.size < limit)
+      for (const doc of shared.mostShared(limit)) found.add(this.snapshot.itemIds[doc] ?? 0);
+    searchEach(shared.cascade());
     return [...found].slice(0, limit);
   }
 
@@ -131,19 +136,5 @@ export class ItemSearchIndex {
     }
     scored.sort((a, b) => a.distance - b.distance || (a.word < b.word ? -1 : 1));
     return scored.slice(0, suggestionWords).map((entry) => entry.word);
-  }
-
-  /** Pieces of the query found in some item, at least half its length: longest first, then leftmost. */
-  private sharedPieces(text: string): string[] {
-    const { suffixes, texts } = this.snapshot;
-    const lengths = longestOccurring(suffixes, texts, text);
-    const shortest = Math.min(sortedChars, Math.max(2, Math.ceil(text.length / 2)));
-    const pieces = new Set<string>();
-    for (let length = Math.max(0, ...lengths); length >= shortest; length--) {
-      lengths.forEach((longest, at) => {
-        if (longest >= length && pieces.size < maxPieces) pieces.add(text.slice(at, at + length).trim());
-      });
-    }
-    return [...pieces];
   }
 }

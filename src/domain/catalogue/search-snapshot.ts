@@ -19,6 +19,8 @@ export interface Snapshot {
   docOfItem: Int32Array;
   /** Distinct words without digits, built on the first suggestion (the rare path). */
   words?: string[];
+  /** Per-document scratch of the suggestions, made on the first and left zeroed after each. */
+  suggestScratch?: { scores: Uint16Array; lastPiece: Uint8Array };
 }
 
 /**
