@@ -1,17 +1,9 @@
 import type { Db } from "../../db/client.ts";
-import { preparedPerDb } from "../../db/prepared.ts";
-import {
-  type ItemSummary,
-  readItemSummaries,
-  readItemSummaryBySkuOrBarcode,
-  type SummarySqlRow,
-  summaryColumns,
-  summaryFromRow,
-} from "./catalogue/item-row.ts";
+import { type ItemSummary, readItemSummaries, readItemSummaryBySkuOrBarcode } from "./catalogue/item-row.ts";
 import { findWarehouse, listWarehouses } from "./catalogue/places.ts";
 import type { ItemSearchIndex } from "./catalogue/search-index.ts";
 import { JxcError } from "./errors.ts";
-import { availableSql } from "./stock/item-stock.ts";
+import { availableByItem } from "./stock/item-stock.ts";
 
 /** An item as /stock and the item pickers show it. */
 export type ItemRow = ItemSummary;
@@ -51,8 +43,11 @@ export function findStockItems(
     const [only] = itemsByIds(db, found.itemIds);
     if (only) return { kind: "item", item: only };
   }
-  if (found.total > 0)
-    return { kind: "list", ...listedItems(db, found.itemIds), total: found.total, ...page };
+  if (found.total > 0) {
+    const items = index.summariesOf(found.itemIds);
+    const available = availableByItem(db, found.itemIds);
+    return { kind: "list", items, available, total: found.total, ...page };
+  }
   return { kind: "none", suggestions: itemsByIds(db, index.suggest(text, 5)) };
 }
 
@@ -70,7 +65,7 @@ export function searchItemsForPicker(
   const ids = index
     .search(text, { offset: 0, limit, noBarcode: exact === undefined })
     .itemIds.filter((id) => id !== exact?.id);
-  const rows = itemsByIds(db, ids);
+  const rows = index.summariesOf(ids);
   return exact && !exact.archived ? [exact, ...rows].slice(0, limit) : rows;
 }
 
@@ -88,23 +83,3 @@ export function requireWarehouse(db: Db, code: string): { id: number; code: stri
 function itemsByIds(db: Db, ids: readonly number[]): ItemRow[] {
   return readItemSummaries(db, ids);
 }
-
-/** A page of matches with what each has available, in one read and in the order given. */
-function listedItems(db: Db, ids: readonly number[]): { items: ItemRow[]; available: Map<number, number> } {
-  const rows = listReads(db).page.all(JSON.stringify(ids)) as [...SummarySqlRow, number][];
-  return {
-    items: rows.map(summaryFromRow),
-    available: new Map(rows.map((row) => [row[0], row[7]])),
-  };
-}
-
-const listReads = preparedPerDb((db) => ({
-  page: db.$client
-    .prepare(
-      `select ${summaryColumns}, ${availableSql("i.id")}
-         from json_each(?) j join items i on i.id = j.value
-         left join item_valuations v on v.item_id = i.id
-        order by j.key`,
-    )
-    .raw(),
-}));

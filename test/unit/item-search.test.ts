@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Db, openDatabase } from "../../db/client.ts";
+import { readItemSummaries } from "../../src/domain/catalogue/item-row.ts";
 import { archiveItem, type ItemInput, upsertItem } from "../../src/domain/catalogue/items.ts";
 import { ItemSearchIndex } from "../../src/domain/catalogue/search-index.ts";
 
@@ -158,6 +159,16 @@ describe("ItemSearchIndex", () => {
       ids.screw,
       hinge,
     ]);
+  });
+
+  it("holds what a list shows of each active item, as the items table has it", () => {
+    const box = addItem(db, { sku: "BOX-1", name: "Box", baseUnit: "box", reorderPoint: 0, nameZh: "" });
+    const glove = addItem(db, { sku: "GLV", name: "手套 Glove", nameZh: "手套", reorderPoint: 25 });
+    const archived = addItem(db, { sku: "OLD", name: "Old part" });
+    archiveItem(db, archived, ctx);
+    const index = ItemSearchIndex.build(db);
+    const shown = [glove, ...Object.values(ids), box];
+    expect(index.summariesOf([...shown, archived, 9999])).toEqual(readItemSummaries(db, shown));
   });
 
   it("sees its own process's writes after markChanged", () => {

@@ -69,12 +69,12 @@ export type ItemSummary = Pick<
   "id" | "sku" | "name" | "nameZh" | "baseUnit" | "reorderPoint" | "archived"
 >;
 
-/** The columns of an ItemSummary from `items i`, for reads that add their own (see summaryFromRow). */
-export const summaryColumns = "i.id, i.sku, i.name, i.name_zh, i.base_unit, i.reorder_point, i.archived";
-export type SummarySqlRow = [number, string, string, string | null, string, number | null, number];
+/** The columns of an ItemSummary from `items i` (see summaryFromRow). */
+const summaryColumns = "i.id, i.sku, i.name, i.name_zh, i.base_unit, i.reorder_point, i.archived";
+type SummarySqlRow = [number, string, string, string | null, string, number | null, number];
 
-/** An ItemSummary from the first columns of a row (a read may add its own after them). */
-export function summaryFromRow(row: readonly [...SummarySqlRow, ...unknown[]]): ItemSummary {
+/** An ItemSummary from a row of `summaryColumns`. */
+function summaryFromRow(row: readonly [...SummarySqlRow, ...unknown[]]): ItemSummary {
   return {
     id: row[0],
     sku: row[1],

@@ -1,6 +1,7 @@
 import type { Statement } from "better-sqlite3";
 import type { Db } from "../../../db/client.ts";
 import { editDistance } from "../../text/closest-match.ts";
+import type { ItemSummary } from "./item-row.ts";
 import { gramOf } from "./search-postings.ts";
 import { barcodeDoc, pageOf, rankLongQuery, rankShortQuery } from "./search-rank.ts";
 import { buildSnapshot, collectWords, type Snapshot } from "./search-snapshot.ts";
@@ -86,6 +87,20 @@ export class ItemSearchIndex {
       for (const doc of shared.mostShared(limit)) found.add(this.snapshot.itemIds[doc] ?? 0);
     searchEach(shared.cascade());
     return [...found].slice(0, limit);
+  }
+
+  /**
+   * What a list shows of items this index holds (as search returned them, with no refresh
+   * between), in the order given; ids it does not hold are left out.
+   */
+  summariesOf(itemIds: readonly number[]): ItemSummary[] {
+    const { docOfItem, summaries } = this.snapshot;
+    const found: ItemSummary[] = [];
+    for (const id of itemIds) {
+      const doc = (docOfItem[id] ?? 0) - 1;
+      if (doc >= 0) found.push(summaries.summaryOf(doc));
+    }
+    return found;
   }
 
   /**

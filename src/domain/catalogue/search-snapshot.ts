@@ -1,6 +1,7 @@
 import type { Db } from "../../../db/client.ts";
 import { buildPostings, type Postings } from "./search-postings.ts";
 import { buildSuffixes, type Suffixes } from "./search-suffixes.ts";
+import { PackedSummaries, type SummaryFields } from "./search-summaries.ts";
 import { composeItemText, splitWords } from "./search-text.ts";
 
 /** Everything one build produced; swapped whole on refresh so a search never sees half an index. */
@@ -15,6 +16,8 @@ export interface Snapshot {
   postings: Postings;
   /** Every position of every text, sorted: queries of three characters or more. */
   suffixes: Suffixes;
+  /** What a list of matches shows of each document, so a page reads only quantities from SQLite. */
+  summaries: PackedSummaries;
   /** Item id → document + 1 (0 = not indexed), to place a barcode hit found in SQLite. */
   docOfItem: Int32Array;
   /** Distinct words without digits, built on the first suggestion (the rare path). */
@@ -43,13 +46,18 @@ export function buildSnapshot(db: Db): Snapshot {
   }
   const ids: number[] = [];
   const texts: string[] = [];
+  const rows: SummaryFields[] = [];
   const itemRows = db.$client
-    .prepare("select id, sku, name, name_zh from items where archived = 0 order by sku collate nocase, id")
+    .prepare(
+      `select id, sku, name, name_zh, base_unit, reorder_point from items where archived = 0
+        order by sku collate nocase, id`,
+    )
     .raw()
-    .iterate() as IterableIterator<[number, string, string, string | null]>;
-  for (const [id, sku, name, nameZh] of itemRows) {
+    .iterate() as IterableIterator<[number, string, string, string | null, string, number | null]>;
+  for (const [id, sku, name, nameZh, baseUnit, reorderPoint] of itemRows) {
     ids.push(id);
     texts.push(composeItemText(sku, name, nameZh, aliases.get(id) ?? []));
+    rows.push({ id, sku, name, nameZh, baseUnit, reorderPoint });
   }
   const itemIds = Int32Array.from(ids);
   const docOfItem = new Int32Array(ids.reduce((max, id) => Math.max(max, id), 0) + 1);
@@ -61,6 +69,7 @@ export function buildSnapshot(db: Db): Snapshot {
     texts,
     postings: buildPostings(texts),
     suffixes: buildSuffixes(texts),
+    summaries: PackedSummaries.pack(rows),
     docOfItem,
     marks: new Uint32Array(itemIds.length),
     epoch: 0,

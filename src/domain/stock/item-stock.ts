@@ -87,7 +87,7 @@ export function availableByItem(db: Db, itemIds: readonly number[]): Map<number,
  * on hand is the valuation's quantity (one row an item, kept in the same transaction as every
  * balance); reservations come from the few balances that hold one (a partial index).
  */
-export function availableSql(itemId: string): string {
+function availableSql(itemId: string): string {
   return `coalesce(v.qty, 0)
     - coalesce((select sum(b.reserved) from stock_balances b where b.item_id = ${itemId} and b.reserved <> 0), 0)`;
 }
