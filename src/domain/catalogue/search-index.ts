@@ -98,7 +98,7 @@ export class ItemSearchIndex {
     const found: ItemSummary[] = [];
     for (const id of itemIds) {
       const doc = (docOfItem[id] ?? 0) - 1;
-      if (doc >= 0) found.push(summaries.summaryOf(doc));
+      if (doc >= 0) found.push(summaries.summaryOf(doc, id));
     }
     return found;
   }

@@ -46,7 +46,7 @@ export function buildSnapshot(db: Db): Snapshot {
   }
   const ids: number[] = [];
   const texts: string[] = [];
-  const rows: SummaryFields[] = [];
+  const summaryRows: SummaryFields[] = [];
   const itemRows = db.$client
     .prepare(
       `select id, sku, name, name_zh, base_unit, reorder_point from items where archived = 0
@@ -57,7 +57,7 @@ export function buildSnapshot(db: Db): Snapshot {
   for (const [id, sku, name, nameZh, baseUnit, reorderPoint] of itemRows) {
     ids.push(id);
     texts.push(composeItemText(sku, name, nameZh, aliases.get(id) ?? []));
-    rows.push({ id, sku, name, nameZh, baseUnit, reorderPoint });
+    summaryRows.push({ sku, name, nameZh, baseUnit, reorderPoint });
   }
   const itemIds = Int32Array.from(ids);
   const docOfItem = new Int32Array(ids.reduce((max, id) => Math.max(max, id), 0) + 1);
@@ -69,7 +69,7 @@ export function buildSnapshot(db: Db): Snapshot {
     texts,
     postings: buildPostings(texts),
     suffixes: buildSuffixes(texts),
-    summaries: PackedSummaries.pack(rows),
+    summaries: PackedSummaries.pack(summaryRows),
     docOfItem,
     marks: new Uint32Array(itemIds.length),
     epoch: 0,

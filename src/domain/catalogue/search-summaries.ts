@@ -1,7 +1,7 @@
 import type { ItemSummary } from "./item-row.ts";
 
-/** One row of the index build's item read, in the order of the documents. */
-export type SummaryFields = Omit<ItemSummary, "archived">;
+/** One row of the index build's item read, in the order of the documents (ids are the snapshot's). */
+export type SummaryFields = Omit<ItemSummary, "id" | "archived">;
 
 /**
  * What a list of matches shows of each indexed item (SKU, names, unit,
@@ -12,7 +12,6 @@ export type SummaryFields = Omit<ItemSummary, "archived">;
  */
 export class PackedSummaries {
   private constructor(
-    private readonly ids: Int32Array,
     private readonly skus: PackedStrings,
     private readonly names: PackedStrings,
     private readonly namesZh: PackedStrings,
@@ -23,7 +22,6 @@ export class PackedSummaries {
 
   static pack(rows: readonly SummaryFields[]): PackedSummaries {
     return new PackedSummaries(
-      Int32Array.from(rows, (row) => row.id),
       PackedStrings.pack(rows.map((row) => row.sku)),
       PackedStrings.pack(rows.map((row) => row.name)),
       PackedStrings.pack(rows.map((row) => row.nameZh)),
@@ -32,11 +30,11 @@ export class PackedSummaries {
     );
   }
 
-  /** The summary of a document (indexed items are never archived). */
-  summaryOf(doc: number): ItemSummary {
+  /** The summary of document `doc`, item `id` (indexed items are never archived). */
+  summaryOf(doc: number, id: number): ItemSummary {
     const reorderPoint = this.reorderPoints[doc] ?? Number.NaN;
     return {
-      id: this.ids[doc] ?? 0,
+      id,
       sku: this.skus.get(doc) ?? "",
       name: this.names.get(doc) ?? "",
       nameZh: this.namesZh.get(doc),
