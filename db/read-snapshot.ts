@@ -1,5 +1,13 @@
+import type { ChangeCounters } from "./change-counters.ts";
 import type { Db } from "./client.ts";
 import { preparedPerDb } from "./prepared.ts";
+
+/** What a read snapshot remembers while it is open: facts that cannot change inside it. */
+export interface OpenReadSnapshot {
+  counters?: ChangeCounters;
+}
+
+const open = new WeakMap<Db, OpenReadSnapshot>();
 
 /**
  * Runs synchronous reads in one read transaction, so they see one snapshot and
@@ -15,15 +23,23 @@ export function readSnapshot<T>(db: Db, read: () => T): T {
   if (client.inTransaction) return read();
   const { begin, commit, rollback } = statements(db);
   begin.run();
+  open.set(db, {});
   let result: T;
   try {
     result = read();
   } catch (error) {
     if (client.inTransaction) rollback.run();
     throw error;
+  } finally {
+    open.delete(db);
   }
   if (client.inTransaction) commit.run();
   return result;
+}
+
+/** The read snapshot the caller runs in, if any (not a write transaction). */
+export function openReadSnapshot(db: Db): OpenReadSnapshot | undefined {
+  return open.get(db);
 }
 
 const statements = preparedPerDb((db) => ({

@@ -53,7 +53,6 @@ export function registerCsvImportSubmission(router: SlackRouter, deps: CommandDe
         skipBad,
         currency: deps.company.currency,
       });
-      if (report.created + report.updated > 0) deps.itemIndex.markChanged();
       text = reportText(kind, file.name, report, locale);
     } catch (error) {
       text = errorText(error, request, deps.logger, callbackIds.csvImport);

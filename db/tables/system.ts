@@ -46,3 +46,14 @@ export const companySettings = sqliteTable("company_settings", {
   updatedBy: text("updated_by").notNull(),
   updatedAt: integer("updated_at", { mode: "number" }).notNull(),
 });
+
+/**
+ * One row of counters that triggers move, in the transaction of the change, whenever the catalogue
+ * (items, aliases, barcodes) or the role assignments change, by any connection: what the process
+ * keeps in memory (the item index, the role cache) compares them with what it was built from.
+ */
+export const changeCounters = sqliteTable("change_counters", {
+  id: integer("id").primaryKey(),
+  catalogue: integer("catalogue").notNull().default(0),
+  roles: integer("roles").notNull().default(0),
+});

@@ -108,7 +108,7 @@ export function can(held: ReadonlySet<Role>, permission: Permission): boolean {
 }
 
 /** Throws NOT_ALLOWED (naming the roles that would allow it) unless the user may. */
-export function requirePermission(db: Db, userId: string, permission: Permission): Set<Role> {
+export function requirePermission(db: Db, userId: string, permission: Permission): ReadonlySet<Role> {
   const held = rolesOf(db, userId);
   if (!can(held, permission)) {
     const allowed = rules[permission];

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { readChangeCounters, readsCommittedData } from "../../db/change-counters.ts";
 import type { Db } from "../../db/client.ts";
 import { preparedPerDb } from "../../db/prepared.ts";
 import { roleAssignments } from "../../db/schema.ts";
@@ -25,11 +26,35 @@ export function isRole(value: string): value is Role {
   return (roles as readonly string[]).includes(value);
 }
 
-/** The roles a user holds now. */
-export function rolesOf(db: Db, userId: string): Set<Role> {
+/** The roles a user holds now. Every request asks, so answers are kept until any role changes. */
+export function rolesOf(db: Db, userId: string): ReadonlySet<Role> {
+  const cache = roleCache(db);
+  const version = readChangeCounters(db).roles;
+  if (version !== cache.version) {
+    cache.held.clear();
+    cache.version = version;
+  }
+  const known = cache.held.get(userId);
+  if (known) return known;
   const held = new Set<Role>();
   for (const role of rolesQuery(db).all(userId) as string[]) if (isRole(role)) held.add(role);
+  if (readsCommittedData(db)) {
+    if (cache.held.size >= maxCachedUsers) cache.held.clear();
+    cache.held.set(userId, held);
+  }
   return held;
+}
+
+// A workspace's people, many times over; anyone beyond starts the cache afresh.
+const maxCachedUsers = 10_000;
+const roleCaches = new WeakMap<Db, { version: number; held: Map<string, ReadonlySet<Role>> }>();
+function roleCache(db: Db): { version: number; held: Map<string, ReadonlySet<Role>> } {
+  let cache = roleCaches.get(db);
+  if (!cache) {
+    cache = { version: -1, held: new Map() };
+    roleCaches.set(db, cache);
+  }
+  return cache;
 }
 
 // Every request checks roles: a raw plucked statement, since drizzle's row mapping cost more than the read.

@@ -34,10 +34,10 @@ export function findStockItems(
   if (!text) throw new JxcError("INVALID_INPUT", { problem: "empty" });
   if (text.length > maxQueryLength) throw new JxcError("INVALID_INPUT", { problem: "too_long" });
 
-  const exact = readItemSummaryBySkuOrBarcode(db, text);
+  index.refreshIfStale();
+  const exact = findByCode(db, index, text);
   if (exact && !exact.archived) return { kind: "item", item: exact };
 
-  index.refreshIfStale();
   const found = index.search(text, { ...page, noBarcode: exact === undefined });
   if (found.total === 1 && found.itemIds[0] !== undefined && page.offset === 0) {
     const [only] = itemsByIds(db, found.itemIds);
@@ -60,8 +60,8 @@ export function searchItemsForPicker(
 ): ItemRow[] {
   const text = query.trim().slice(0, maxQueryLength);
   if (!text) return [];
-  const exact = readItemSummaryBySkuOrBarcode(db, text);
   index.refreshIfStale();
+  const exact = findByCode(db, index, text);
   const ids = index
     .search(text, { offset: 0, limit, noBarcode: exact === undefined })
     .itemIds.filter((id) => id !== exact?.id);
@@ -77,6 +77,11 @@ export function requireWarehouse(db: Db, code: string): { id: number; code: stri
     .map((w) => w.code)
     .join(", ");
   throw new JxcError("UNKNOWN_WAREHOUSE", { code, known });
+}
+
+/** The item (archived too) whose SKU or barcode is `text`; SQLite is asked only when the index says it may be. */
+function findByCode(db: Db, index: ItemSearchIndex, text: string): ItemRow | undefined {
+  return index.mayBeCode(text) ? readItemSummaryBySkuOrBarcode(db, text) : undefined;
 }
 
 /** Items by id, in the order given (search ranking), in one read. */

@@ -77,7 +77,6 @@ describe("ItemSearchIndex", () => {
     expect(index.search("scr").itemIds).toEqual([ids.scr, ids.screw, ids.scrLong]);
     // "screw": a name prefix (Screwdriver) before a match inside a name.
     const extra = addItem(db, { sku: "AAA-1", name: "Big screw" });
-    index.markChanged();
     index.refreshIfStale();
     expect(index.search("screwd").itemIds).toEqual([ids.scr]);
     expect(index.search("screw").itemIds).toEqual([ids.scr, extra, ids.screw, ids.scrLong]);
@@ -171,14 +170,52 @@ describe("ItemSearchIndex", () => {
     expect(index.summariesOf([...shown, archived, 9999])).toEqual(readItemSummaries(db, shown));
   });
 
-  it("sees its own process's writes after markChanged", () => {
+  it("sees this process's item writes at the next refresh, and only then", () => {
     const index = ItemSearchIndex.build(db);
-    const washer = addItem(db, { sku: "WSH-8", name: "Washer", nameZh: "垫圈" });
-    index.refreshIfStale();
+    const washer = addItem(db, { sku: "WSH-8", name: "Washer", nameZh: "垫圈", barcodes: ["4006381333931"] });
     expect(index.search("垫圈").total).toBe(0);
-    index.markChanged();
+    expect(index.mayBeCode("wsh-8")).toBe(false);
     index.refreshIfStale();
     expect(index.search("垫圈").itemIds).toEqual([washer]);
+    expect(index.mayBeCode("wsh-8")).toBe(true);
+    expect(index.mayBeCode("4006381333931")).toBe(true);
+  });
+
+  it("keeps its snapshot while other tables change", () => {
+    const index = ItemSearchIndex.build(db);
+    const snapshotOf = () => (index as unknown as { snapshot: object }).snapshot;
+    const built = snapshotOf();
+    db.$client.prepare("insert into warehouses (code, name, updated_at) values ('WH9', 'Nine', 0)").run();
+    index.refreshIfStale();
+    expect(snapshotOf()).toBe(built);
+  });
+
+  it("says which texts may be a code: every SKU (ignoring case, archived too) and barcode", () => {
+    archiveItem(db, addItem(db, { sku: "OLD-1", name: "Old part" }), ctx);
+    const index = ItemSearchIndex.build(db);
+    for (const code of ["SCR-M4", "scr-m4", "Nut-m6", "old-1", "6901234567890"]) {
+      expect(index.mayBeCode(code), code).toBe(true);
+    }
+    for (const text of ["hex bolt", "螺丝", "SCR-M", "690123456789"])
+      expect(index.mayBeCode(text), text).toBe(false);
+  });
+
+  it("forgets a build made inside a transaction that rolled back", () => {
+    const index = ItemSearchIndex.build(db);
+    const rollback = new Error("rolled back on purpose");
+    expect(() =>
+      db.transaction(() => {
+        addItem(db, { sku: "TMP-1", name: "Temporary washer" });
+        index.refreshIfStale();
+        expect(index.search("temporary").total).toBe(1);
+        throw rollback;
+      }),
+    ).toThrow(rollback);
+    // The next commit brings the counter back to the value the rolled-back build saw.
+    const kept = addItem(db, { sku: "KPT-1", name: "Kept washer" });
+    index.refreshIfStale();
+    expect(index.search("temporary").total).toBe(0);
+    expect(index.search("kept washer").itemIds).toEqual([kept]);
   });
 });
 

@@ -1,7 +1,9 @@
 import type { Statement } from "better-sqlite3";
+import { readChangeCounters, readsCommittedData } from "../../../db/change-counters.ts";
 import type { Db } from "../../../db/client.ts";
 import { editDistance } from "../../text/closest-match.ts";
 import type { ItemSummary } from "./item-row.ts";
+import { mayBeCode } from "./search-codes.ts";
 import { gramOf } from "./search-postings.ts";
 import { barcodeDoc, pageOf, rankLongQuery, rankShortQuery } from "./search-rank.ts";
 import { buildSnapshot, collectWords, type Snapshot } from "./search-snapshot.ts";
@@ -19,16 +21,13 @@ const suggestionWords = 5;
  */
 export class ItemSearchIndex {
   private snapshot: Snapshot;
-  private dataVersion: number;
-  private localVersion = 0;
-  private builtLocalVersion = 0;
-  private readonly dataVersionQuery: Statement;
+  /** The catalogue counter the snapshot was built at; -1 when built from data that could roll back. */
+  private builtAt: number;
   private readonly barcodeQuery: Statement;
 
   private constructor(private readonly db: Db) {
-    this.dataVersionQuery = db.$client.prepare("pragma data_version").pluck();
     this.barcodeQuery = db.$client.prepare("select item_id from item_barcodes where barcode = ?").pluck();
-    this.dataVersion = this.readDataVersion();
+    this.builtAt = builtVersion(db, readChangeCounters(db).catalogue);
     this.snapshot = buildSnapshot(db);
   }
 
@@ -104,21 +103,22 @@ export class ItemSearchIndex {
   }
 
   /**
-   * Rebuilds when another connection committed (SQLite data_version moves on any commit there, not
-   * only item changes) or this process called markChanged; otherwise costs one pragma (~µs).
+   * Rebuilds when the catalogue changed, by this process or any other (triggers count every write
+   * to items, aliases and barcodes); otherwise costs the one read of the counters a request shares.
    */
   refreshIfStale(): void {
-    const version = this.readDataVersion();
-    if (version === this.dataVersion && this.localVersion === this.builtLocalVersion) return;
-    const localVersion = this.localVersion;
+    const version = readChangeCounters(this.db).catalogue;
+    if (version === this.builtAt) return;
     this.snapshot = buildSnapshot(this.db);
-    this.dataVersion = version;
-    this.builtLocalVersion = localVersion;
+    this.builtAt = builtVersion(this.db, version);
   }
 
-  /** Call after this process writes items: its own commits do not change data_version. */
-  markChanged(): void {
-    this.localVersion++;
+  /**
+   * Whether `text` may be some item's SKU or barcode (archived items too); false is certain, so a
+   * name search asks SQLite only when this says yes.
+   */
+  mayBeCode(text: string): boolean {
+    return mayBeCode(this.snapshot.codes, text);
   }
 
   /** Barcodes are looked up in SQLite (primary key, ~10 µs) rather than held in memory. */
@@ -126,10 +126,6 @@ export class ItemSearchIndex {
     const barcode = query.trim();
     if (barcode === "" || barcode.length > 64) return undefined;
     return this.barcodeQuery.get(barcode) as number | undefined;
-  }
-
-  private readDataVersion(): number {
-    return Number(this.dataVersionQuery.get());
   }
 
   /** The gram whose documents are exactly the matches of a one- or two-character query. */
@@ -152,4 +148,9 @@ export class ItemSearchIndex {
     scored.sort((a, b) => a.distance - b.distance || (a.word < b.word ? -1 : 1));
     return scored.slice(0, suggestionWords).map((entry) => entry.word);
   }
+}
+
+/** Built inside a write transaction, the snapshot may hold rows that roll back: never trust it later. */
+function builtVersion(db: Db, counted: number): number {
+  return readsCommittedData(db) ? counted : -1;
 }

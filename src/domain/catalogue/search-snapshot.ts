@@ -1,4 +1,5 @@
 import type { Db } from "../../../db/client.ts";
+import { buildCodeFilter, type CodeFilter } from "./search-codes.ts";
 import { buildPostings, type Postings } from "./search-postings.ts";
 import { buildSuffixes, type Suffixes } from "./search-suffixes.ts";
 import { PackedSummaries, type SummaryFields } from "./search-summaries.ts";
@@ -18,6 +19,8 @@ export interface Snapshot {
   suffixes: Suffixes;
   /** What a list of matches shows of each document, so a page reads only quantities from SQLite. */
   summaries: PackedSummaries;
+  /** Which texts may be an item's SKU or barcode (archived items included). */
+  codes: CodeFilter;
   /** Item id → document + 1 (0 = not indexed), to place a barcode hit found in SQLite. */
   docOfItem: Int32Array;
   /** Distinct words without digits, built on the first suggestion (the rare path). */
@@ -70,6 +73,7 @@ export function buildSnapshot(db: Db): Snapshot {
     postings: buildPostings(texts),
     suffixes: buildSuffixes(texts),
     summaries: PackedSummaries.pack(summaryRows),
+    codes: buildCodeFilter(db),
     docOfItem,
     marks: new Uint32Array(itemIds.length),
     epoch: 0,
