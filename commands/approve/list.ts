@@ -8,6 +8,8 @@ import { renderApprovalCard } from "./card.ts";
 
 // Five cards of ≤ 5 blocks with dividers stay well inside a message's 50 blocks.
 const cardsPerList = 5;
+// A context block holds at most 10 elements.
+const ownShown = 10;
 
 /** What waits for this user's decision, as cards with buttons, and what they asked for themselves. */
 export function renderPendingList(
@@ -18,26 +20,26 @@ export function renderPendingList(
 ): EphemeralReply {
   const m = messages(locale).approvals;
   const day = todayIn(deps.company.timeZone, deps.clock.now());
-  const pending = pendingApprovalsFor(deps.db, userId, day);
+  const pending = pendingApprovalsFor(deps.db, userId, day, cardsPerList);
   const blocks: KnownBlock[] = [];
   if (notice) blocks.push(context([notice]));
   blocks.push(header(m.listTitle));
-  if (pending.length === 0) blocks.push(context([m.listEmpty]));
-  pending.slice(0, cardsPerList).forEach((view, index) => {
+  if (pending.total === 0) blocks.push(context([m.listEmpty]));
+  pending.first.forEach((view, index) => {
     const tier = openStep(view)?.tier ?? 1;
     blocks.push(
       ...renderApprovalCard(view, locale, deps.company, { tier, index }).blocks.slice(1),
       divider(),
     );
   });
-  if (pending.length > cardsPerList)
-    blocks.push(context([m.listMore({ count: pending.length - cardsPerList })]));
-  const mine = myOpenRequests(deps.db, userId);
-  if (mine.length > 0) {
+  if (pending.total > cardsPerList)
+    blocks.push(context([m.listMore({ count: pending.total - cardsPerList })]));
+  const mine = myOpenRequests(deps.db, userId, ownShown);
+  if (mine.total > 0) {
     blocks.push(header(m.mineTitle));
-    blocks.push(context(mine.slice(0, 10).map((v) => `*${v.docNumber}* · ${stepSummary(v.steps, locale)}`)));
+    blocks.push(context(mine.first.map((v) => `*${v.docNumber}* · ${stepSummary(v.steps, locale)}`)));
   }
-  const text = notice ?? (pending.length === 0 ? m.listEmpty : m.listTitle);
+  const text = notice ?? (pending.total === 0 ? m.listEmpty : m.listTitle);
   return { text, blocks };
 }
 

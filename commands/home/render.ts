@@ -20,6 +20,8 @@ export interface HomeSources {
 
 // Cards take ≤ 5 blocks each: five of them, the lists and help stay well inside 100 blocks.
 const cardsOnHome = 5;
+// A context block holds at most 10 elements.
+const ownShown = 10;
 
 /**
  * A user's Home tab: what waits for their decision (with the buttons), what they are waiting
@@ -32,24 +34,24 @@ export function renderHome(
 ): { text: string; blocks: KnownBlock[] } {
   const m = messages(locale);
   const day = todayIn(sources.company.timeZone, sources.clock.now());
-  const pending = pendingApprovalsFor(sources.db, userId, day);
+  const pending = pendingApprovalsFor(sources.db, userId, day, cardsOnHome);
   const blocks: KnownBlock[] = [header(m.home.title)];
-  blocks.push(section(`*${m.approvals.listTitle}* (${pending.length})`));
-  if (pending.length === 0) blocks.push(context([m.approvals.listEmpty]));
-  pending.slice(0, cardsOnHome).forEach((view, index) => {
+  blocks.push(section(`*${m.approvals.listTitle}* (${pending.total})`));
+  if (pending.total === 0) blocks.push(context([m.approvals.listEmpty]));
+  pending.first.forEach((view, index) => {
     const tier = openStep(view)?.tier ?? 1;
     blocks.push(...renderApprovalCard(view, locale, sources.company, { tier, index }).blocks.slice(1));
   });
-  if (pending.length > cardsOnHome) {
-    blocks.push(context([m.approvals.listMore({ count: pending.length - cardsOnHome })]));
+  if (pending.total > cardsOnHome) {
+    blocks.push(context([m.approvals.listMore({ count: pending.total - cardsOnHome })]));
   }
-  const mine = myOpenRequests(sources.db, userId);
-  if (mine.length > 0) {
-    blocks.push(divider(), section(`*${m.approvals.mineTitle}* (${mine.length})`));
+  const mine = myOpenRequests(sources.db, userId, ownShown);
+  if (mine.total > 0) {
+    blocks.push(divider(), section(`*${m.approvals.mineTitle}* (${mine.total})`));
     const names = m.roleNames as Record<string, string>;
     blocks.push(
       context(
-        mine.slice(0, 10).map((v) => {
+        mine.first.map((v) => {
           const role = openStep(v)?.role ?? "";
           return m.home.waitingOn({ number: v.docNumber, role: names[role] ?? role });
         }),

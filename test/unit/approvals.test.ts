@@ -6,6 +6,7 @@ import { requestAdjustment } from "../../src/domain/adjustments/request-adjustme
 import {
   decideApproval,
   delegateApprovals,
+  myOpenRequests,
   pendingApprovalsFor,
   readApproval,
   remindAndEscalate,
@@ -82,8 +83,8 @@ describe("stock adjustments under the default policy (≥ 1,000.00 needs the war
     });
     expect(snapshotStock(f.db).balances).toEqual(before);
     expect(events()).toEqual(["approval.requested", "approval.step_opened"]);
-    expect(pendingApprovalsFor(f.db, "USUP1", day).map((a) => a.docNumber)).toEqual(["ADJ-000001"]);
-    expect(pendingApprovalsFor(f.db, "UKEEPER", day)).toEqual([]);
+    expect(pendingApprovalsFor(f.db, "USUP1", day, 10).first.map((a) => a.docNumber)).toEqual(["ADJ-000001"]);
+    expect(pendingApprovalsFor(f.db, "UKEEPER", day, 10).first).toEqual([]);
 
     const decided = decideApproval(f.db, f.clock, {
       requestId: 1,
@@ -166,8 +167,8 @@ describe("stock adjustments under the default policy (≥ 1,000.00 needs the war
         decideApproval(f.db, f.clock, { requestId: 1, tier: 1, userId: "UKEEPER", verdict: "approve", day }),
       "NOT_ALLOWED",
     );
-    expect(pendingApprovalsFor(f.db, "USUP1", day)).toEqual([]);
-    expect(pendingApprovalsFor(f.db, "USUP2", day)).toHaveLength(1);
+    expect(pendingApprovalsFor(f.db, "USUP1", day, 10).first).toEqual([]);
+    expect(pendingApprovalsFor(f.db, "USUP2", day, 10).first).toHaveLength(1);
   });
 
   it("a cancelled request leaves the card stale", () => {
@@ -204,7 +205,7 @@ describe("tiers, delegation, reminders and escalation", () => {
 
   it("runs tiers in order: the second opens only after the first approves", () => {
     adjust(-50);
-    expect(pendingApprovalsFor(f.db, "UFIN", day)).toEqual([]);
+    expect(pendingApprovalsFor(f.db, "UFIN", day, 10).first).toEqual([]);
     const first = decideApproval(f.db, f.clock, {
       requestId: 1,
       tier: 1,
@@ -214,7 +215,7 @@ describe("tiers, delegation, reminders and escalation", () => {
     });
     expect(first).toMatchObject({ requestStatus: "pending", nextTier: 2 });
     expect(snapshotStock(f.db).balances[0]?.onHand).toBe(100);
-    expect(pendingApprovalsFor(f.db, "UFIN", day)).toHaveLength(1);
+    expect(pendingApprovalsFor(f.db, "UFIN", day, 10).first).toHaveLength(1);
     decideApproval(f.db, f.clock, { requestId: 1, tier: 2, userId: "UFIN", verdict: "approve", day });
     expect(snapshotStock(f.db).balances[0]?.onHand).toBe(50);
   });
@@ -240,6 +241,17 @@ describe("tiers, delegation, reminders and escalation", () => {
     );
   });
 
+  it("counts every request waiting, and reads only the first few, oldest first", () => {
+    for (let n = 0; n < 3; n++) adjust(-50);
+    const waiting = pendingApprovalsFor(f.db, "USUP1", day, 2);
+    expect(waiting.total).toBe(3);
+    expect(waiting.first.map((a) => a.docNumber)).toEqual(["ADJ-000001", "ADJ-000002"]);
+    const mine = myOpenRequests(f.db, "UKEEPER", 1);
+    expect(mine.total).toBe(3);
+    expect(mine.first.map((a) => a.docNumber)).toEqual(["ADJ-000001"]);
+    expect(pendingApprovalsFor(f.db, "UKEEPER", day, 2)).toEqual({ total: 0, first: [] });
+  });
+
   it("a delegate decides for the approver inside the dates only", () => {
     adjust(-30);
     delegateApprovals(f.db, f.clock, {
@@ -249,7 +261,7 @@ describe("tiers, delegation, reminders and escalation", () => {
       toDay: "2025-01-03",
       today: day,
     });
-    expect(pendingApprovalsFor(f.db, "UDEP", "2025-01-04")).toEqual([]);
+    expect(pendingApprovalsFor(f.db, "UDEP", "2025-01-04", 10).first).toEqual([]);
     expectJxcError(
       () =>
         decideApproval(f.db, f.clock, {
@@ -261,7 +273,7 @@ describe("tiers, delegation, reminders and escalation", () => {
         }),
       "NOT_ALLOWED",
     );
-    expect(pendingApprovalsFor(f.db, "UDEP", day)).toHaveLength(1);
+    expect(pendingApprovalsFor(f.db, "UDEP", day, 10).first).toHaveLength(1);
     decideApproval(f.db, f.clock, { requestId: 1, tier: 1, userId: "UDEP", verdict: "approve", day });
     expect(readApproval(f.db, 1)?.steps[0]).toMatchObject({ decidedBy: "UDEP", onBehalfOf: "USUP1" });
   });
@@ -279,7 +291,7 @@ describe("tiers, delegation, reminders and escalation", () => {
     clock.advance(3 * hour);
     expect(remindAndEscalate(f.db, clock)).toEqual({ reminded: 0, escalated: 1 });
     expect(readApproval(f.db, 1)?.steps[0]?.role).toBe("admin");
-    expect(pendingApprovalsFor(f.db, "UADMIN", day)).toHaveLength(1);
+    expect(pendingApprovalsFor(f.db, "UADMIN", day, 10).first).toHaveLength(1);
     expect(remindAndEscalate(f.db, clock)).toEqual({ reminded: 0, escalated: 0 });
     expect(events().filter((e) => e === "approval.reminder" || e === "approval.escalated")).toEqual([
       "approval.reminder",

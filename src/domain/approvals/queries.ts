@@ -3,7 +3,12 @@ import type { Db } from "../../../db/client.ts";
 import { approvalRequests, approvalSteps } from "../../../db/schema.ts";
 import { isRole, type Role } from "../roles.ts";
 import type { Handle } from "../stock/statements.ts";
-import { type BarredDeciders, eligibleApprovers, excludedDecidersOf } from "./eligibility.ts";
+import {
+  type BarredDeciders,
+  eligibilityOf,
+  excludedDecidersOf,
+  excludedDecidersOfPending,
+} from "./eligibility.ts";
 
 /** One tier of a request as a card shows it. */
 export interface StepView {
@@ -60,8 +65,23 @@ export function openStep(view: ApprovalView): StepView | undefined {
   return view.steps.find((s) => s.status === "pending");
 }
 
-/** Requests waiting on this user now (as holder or delegate), oldest first; never their own. */
-export function pendingApprovalsFor(db: Db, userId: string, day: string): ApprovalView[] {
+/** The first few of a list, and how long it is. */
+export interface FirstOf<T> {
+  total: number;
+  first: T[];
+}
+
+/**
+ * Requests waiting on this user now (as holder or delegate), oldest first; never their own. All
+ * are counted, only the first `limit` are read whole: a supervisor may have hundreds waiting,
+ * and their Home tab is redrawn on every decision.
+ */
+export function pendingApprovalsFor(
+  db: Db,
+  userId: string,
+  day: string,
+  limit: number,
+): FirstOf<ApprovalView> {
   const open = db
     .select({
       requestId: approvalSteps.requestId,
@@ -73,28 +93,27 @@ export function pendingApprovalsFor(db: Db, userId: string, day: string): Approv
     .where(and(eq(approvalSteps.status, "pending"), eq(approvalRequests.status, "pending")))
     .orderBy(asc(approvalRequests.createdAt))
     .all();
-  return open
-    .filter(
-      (s) =>
-        isRole(s.role) &&
-        s.requestedBy !== userId &&
-        eligibleApprovers(
-          db,
-          s.role,
-          { requestedBy: s.requestedBy, excluded: new Set(excludedDecidersOf(db, s.requestId)) },
-          day,
-        ).some((a) => a.userId === userId),
-    )
-    .flatMap((s) => readApproval(db, s.requestId) ?? []);
+  const excluded = excludedDecidersOfPending(db);
+  const mayDecide = eligibilityOf(db, userId, day);
+  const waiting = open.filter(
+    (s) =>
+      isRole(s.role) &&
+      mayDecide(s.role, { requestedBy: s.requestedBy, excluded: excluded.get(s.requestId) ?? new Set() }),
+  );
+  return { total: waiting.length, first: readFirst(db, waiting, limit) };
 }
 
-/** Requests this user made that are still waiting. */
-export function myOpenRequests(db: Db, userId: string): ApprovalView[] {
-  return db
-    .select({ id: approvalRequests.id })
+/** Requests this user made that are still waiting, oldest first: all counted, the first `limit` read. */
+export function myOpenRequests(db: Db, userId: string, limit: number): FirstOf<ApprovalView> {
+  const mine = db
+    .select({ requestId: approvalRequests.id })
     .from(approvalRequests)
     .where(and(eq(approvalRequests.requestedBy, userId), eq(approvalRequests.status, "pending")))
     .orderBy(asc(approvalRequests.createdAt))
-    .all()
-    .flatMap((r) => readApproval(db, r.id) ?? []);
+    .all();
+  return { total: mine.length, first: readFirst(db, mine, limit) };
+}
+
+function readFirst(db: Db, requests: readonly { requestId: number }[], limit: number): ApprovalView[] {
+  return requests.slice(0, limit).flatMap((r) => readApproval(db, r.requestId) ?? []);
 }
