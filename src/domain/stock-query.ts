@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.ts";
-import { type ItemSummary, readItemSummaries, readItemSummaryBySkuOrBarcode } from "./catalogue/item-row.ts";
+import { type ItemSummary, readItemSummaryBySkuOrBarcode } from "./catalogue/item-row.ts";
 import { findWarehouse, listWarehouses } from "./catalogue/places.ts";
 import type { ItemSearchIndex } from "./catalogue/search-index.ts";
 import { JxcError } from "./errors.ts";
@@ -40,7 +40,7 @@ export function findStockItems(
 
   const found = index.search(text, { ...page, noBarcode: exact === undefined });
   if (found.total === 1 && found.itemIds[0] !== undefined && page.offset === 0) {
-    const [only] = itemsByIds(db, found.itemIds);
+    const [only] = index.summariesOf(found.itemIds);
     if (only) return { kind: "item", item: only };
   }
   if (found.total > 0) {
@@ -48,7 +48,7 @@ export function findStockItems(
     const available = availableByItem(db, found.itemIds);
     return { kind: "list", items, available, total: found.total, ...page };
   }
-  return { kind: "none", suggestions: itemsByIds(db, index.suggest(text, 5)) };
+  return { kind: "none", suggestions: index.summariesOf(index.suggest(text, 5)) };
 }
 
 /** Items for a picker as the user types: an exact SKU or barcode first, then the best name matches. */
@@ -82,9 +82,4 @@ export function requireWarehouse(db: Db, code: string): { id: number; code: stri
 /** The item (archived too) whose SKU or barcode is `text`; SQLite is asked only when the index says it may be. */
 function findByCode(db: Db, index: ItemSearchIndex, text: string): ItemRow | undefined {
   return index.mayBeCode(text) ? readItemSummaryBySkuOrBarcode(db, text) : undefined;
-}
-
-/** Items by id, in the order given (search ranking), in one read. */
-function itemsByIds(db: Db, ids: readonly number[]): ItemRow[] {
-  return readItemSummaries(db, ids);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Db, openDatabase } from "../../db/client.ts";
-import { readItemSummaries } from "../../src/domain/catalogue/item-row.ts";
+import { readItemSummary } from "../../src/domain/catalogue/item-row.ts";
 import { archiveItem, type ItemInput, upsertItem } from "../../src/domain/catalogue/items.ts";
 import { ItemSearchIndex } from "../../src/domain/catalogue/search-index.ts";
 
@@ -167,7 +167,7 @@ describe("ItemSearchIndex", () => {
     archiveItem(db, archived, ctx);
     const index = ItemSearchIndex.build(db);
     const shown = [glove, ...Object.values(ids), box];
-    expect(index.summariesOf([...shown, archived, 9999])).toEqual(readItemSummaries(db, shown));
+    expect(index.summariesOf([...shown, archived, 9999])).toEqual(shown.map((id) => readItemSummary(db, id)));
   });
 
   it("sees this process's item writes at the next refresh, and only then", () => {

@@ -94,9 +94,6 @@ const lookups = preparedPerDb((db) => ({
     .raw(),
   summaryById: db.$client.prepare(`select ${summaryColumns} from items i where i.id = ?`).raw(),
   // A page of ids as one JSON array parameter: one statement for a list instead of one per item.
-  summariesByIds: db.$client
-    .prepare(`select ${summaryColumns} from json_each(?) j join items i on i.id = j.value order by j.key`)
-    .raw(),
   summaryBySku: db.$client
     .prepare(`select ${summaryColumns} from items i where i.sku = ? collate nocase`)
     .raw(),
@@ -124,13 +121,6 @@ export function readItemBySkuOrBarcode(db: Db, code: string): Item | undefined {
 export function readItemSummary(db: Db, id: number): ItemSummary | undefined {
   const row = lookups(db).summaryById.get(id) as SummarySqlRow | undefined;
   return row && summaryFromRow(row);
-}
-
-/** The summaries of these items, in the order given (a search's ranking); unknown ids are left out. */
-export function readItemSummaries(db: Db, ids: readonly number[]): ItemSummary[] {
-  if (ids.length === 0) return [];
-  const rows = lookups(db).summariesByIds.all(JSON.stringify(ids)) as SummarySqlRow[];
-  return rows.map(summaryFromRow);
 }
 
 /** The summary of the item with this SKU (ignoring case), or with this barcode. */
