@@ -1,7 +1,5 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
 import { preparedPerDb } from "../../../db/prepared.ts";
-import { purchaseOrderLines, purchaseOrders } from "../../../db/schema.ts";
 import { openForDelivery } from "../purchasing/states.ts";
 import { owedSql } from "../receiving/owed.ts";
 
@@ -11,20 +9,18 @@ import { owedSql } from "../receiving/owed.ts";
  * rejects awaiting a decision or a replacement stay on order; returned ones do not).
  */
 export function onOrderQty(db: Db, itemId: number): number {
-  return Number(onOrderQuery(db).get({ itemId })?.qty ?? 0);
+  return Number(onOrderQuery(db).get(itemId) ?? 0);
 }
 
-// /stock is a hot path: prepared once per database.
+const openStatuses = openForDelivery.map((status) => `'${status}'`).join(", ");
+
+// /stock is a hot path: prepared once per database, raw (drizzle's row mapping cost more than the read).
 const onOrderQuery = preparedPerDb((db) =>
-  db
-    .select({ qty: sql<number>`coalesce(sum(${sql.raw(owedSql('"purchase_order_lines"'))}), 0)` })
-    .from(purchaseOrderLines)
-    .innerJoin(purchaseOrders, eq(purchaseOrders.id, purchaseOrderLines.purchaseOrderId))
-    .where(
-      and(
-        eq(purchaseOrderLines.itemId, sql.placeholder("itemId")),
-        inArray(purchaseOrders.status, [...openForDelivery]),
-      ),
+  db.$client
+    .prepare(
+      `select coalesce(sum(${owedSql("l")}), 0)
+         from purchase_order_lines l join purchase_orders p on p.id = l.purchase_order_id
+        where l.item_id = ? and p.status in (${openStatuses})`,
     )
-    .prepare(),
+    .pluck(),
 );
