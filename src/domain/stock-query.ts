@@ -38,7 +38,7 @@ export function findStockItems(
   const exact = findByCode(db, index, text);
   if (exact && !exact.archived) return { kind: "item", item: exact };
 
-  const found = index.search(text, { ...page, noBarcode: exact === undefined });
+  const found = index.search(text, page);
   if (found.total === 1 && found.itemIds[0] !== undefined && page.offset === 0) {
     const [only] = index.summariesOf(found.itemIds);
     if (only) return { kind: "item", item: only };
@@ -62,9 +62,7 @@ export function searchItemsForPicker(
   if (!text) return [];
   index.refreshIfStale();
   const exact = findByCode(db, index, text);
-  const ids = index
-    .search(text, { offset: 0, limit, noBarcode: exact === undefined })
-    .itemIds.filter((id) => id !== exact?.id);
+  const ids = index.search(text, { offset: 0, limit }).itemIds.filter((id) => id !== exact?.id);
   const rows = index.summariesOf(ids);
   return exact && !exact.archived ? [exact, ...rows].slice(0, limit) : rows;
 }

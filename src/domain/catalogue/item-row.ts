@@ -93,7 +93,6 @@ const lookups = preparedPerDb((db) => ({
     .prepare(`select ${columns} from item_barcodes b join items i on i.id = b.item_id where b.barcode = ?`)
     .raw(),
   summaryById: db.$client.prepare(`select ${summaryColumns} from items i where i.id = ?`).raw(),
-  // A page of ids as one JSON array parameter: one statement for a list instead of one per item.
   summaryBySku: db.$client
     .prepare(`select ${summaryColumns} from items i where i.sku = ? collate nocase`)
     .raw(),

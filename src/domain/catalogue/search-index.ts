@@ -43,19 +43,14 @@ export class ItemSearchIndex {
    */
   search(
     query: string,
-    options: {
-      offset?: number;
-      limit?: number;
-      /** The caller already asked SQLite and no item has this barcode: no need to ask again. */
-      noBarcode?: boolean;
-    } = {},
+    options: { offset?: number; limit?: number } = {},
   ): { total: number; itemIds: number[] } {
     const offset = Math.max(0, options.offset ?? 0);
     const limit = Math.max(0, options.limit ?? defaultLimit);
     const text = normaliseSearchText(query);
     if (text === "") return { total: 0, itemIds: [] };
     const snapshot = this.snapshot;
-    const barcode = options.noBarcode ? undefined : barcodeDoc(snapshot, this.findBarcodeOwner(query));
+    const barcode = barcodeDoc(snapshot, this.findBarcodeOwner(query));
     const found =
       text.length <= 2
         ? rankShortQuery(snapshot, text, this.gramOfShortQuery(text), offset + limit, barcode)
@@ -77,7 +72,7 @@ export class ItemSearchIndex {
     const searchEach = (pieces: readonly string[]) => {
       for (const piece of pieces) {
         if (found.size >= limit) return;
-        for (const id of this.search(piece, { limit, noBarcode: true }).itemIds) found.add(id);
+        for (const id of this.search(piece, { limit }).itemIds) found.add(id);
       }
     };
     searchEach(this.closestWords(text));
@@ -121,10 +116,13 @@ export class ItemSearchIndex {
     return mayBeCode(this.snapshot.codes, text);
   }
 
-  /** Barcodes are looked up in SQLite (primary key, ~10 µs) rather than held in memory. */
+  /**
+   * Barcodes are looked up in SQLite (primary key) rather than held in memory, and only when the
+   * code hashes say the text may be one.
+   */
   private findBarcodeOwner(query: string): number | undefined {
     const barcode = query.trim();
-    if (barcode === "" || barcode.length > 64) return undefined;
+    if (barcode === "" || barcode.length > 64 || !this.mayBeCode(barcode)) return undefined;
     return this.barcodeQuery.get(barcode) as number | undefined;
   }
 
