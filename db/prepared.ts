@@ -6,13 +6,18 @@ import type { Db } from "./client.ts";
  * hot paths (every request checks roles).
  */
 export function preparedPerDb<T>(build: (db: Db) => T): (db: Db) => T {
+  return perDb(build);
+}
+
+/** One value per database (statements, an in-memory cache of its rows), built on first use. */
+export function perDb<T>(build: (db: Db) => T): (db: Db) => T {
   const cache = new WeakMap<Db, T>();
   return (db) => {
-    let prepared = cache.get(db);
-    if (prepared === undefined) {
-      prepared = build(db);
-      cache.set(db, prepared);
+    let value = cache.get(db);
+    if (value === undefined) {
+      value = build(db);
+      cache.set(db, value);
     }
-    return prepared;
+    return value;
   };
 }

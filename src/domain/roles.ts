@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { readChangeCounters, readsCommittedData } from "../../db/change-counters.ts";
 import type { Db } from "../../db/client.ts";
-import { preparedPerDb } from "../../db/prepared.ts";
+import { perDb, preparedPerDb } from "../../db/prepared.ts";
 import { roleAssignments } from "../../db/schema.ts";
 import { writeAudit } from "./audit.ts";
 import type { Clock } from "./clock.ts";
@@ -47,15 +47,7 @@ export function rolesOf(db: Db, userId: string): ReadonlySet<Role> {
 
 // A workspace's people, many times over; anyone beyond starts the cache afresh.
 const maxCachedUsers = 10_000;
-const roleCaches = new WeakMap<Db, { version: number; held: Map<string, ReadonlySet<Role>> }>();
-function roleCache(db: Db): { version: number; held: Map<string, ReadonlySet<Role>> } {
-  let cache = roleCaches.get(db);
-  if (!cache) {
-    cache = { version: -1, held: new Map() };
-    roleCaches.set(db, cache);
-  }
-  return cache;
-}
+const roleCache = perDb(() => ({ version: -1, held: new Map<string, ReadonlySet<Role>>() }));
 
 // Every request checks roles: a raw plucked statement, since drizzle's row mapping cost more than the read.
 const rolesQuery = preparedPerDb((db) =>
